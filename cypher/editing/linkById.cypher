@@ -1,0 +1,4 @@
+// One relationship by id, seen from its start node.
+// Parameters: $id.
+MATCH (a:Entity)-[l {id: $id}]->(b:Entity)
+RETURN a.id AS selfId, b.id AS otherId, true AS outgoing, type(l) AS type, l {.*} AS props

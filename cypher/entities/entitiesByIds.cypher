@@ -1,0 +1,5 @@
+// Loads entities by id (batched: one query for a whole DataLoader batch).
+// Parameters: $ids — list of entity ids.
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN n {.*} AS n

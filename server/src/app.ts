@@ -1,0 +1,77 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
+import { createHandler } from 'graphql-http/lib/use/express';
+import { ruruHTML } from 'ruru/server';
+import { serveStatic } from 'ruru/static';
+import type { Config } from './config.js';
+import type { Context } from './graphql/context.js';
+import { formatError } from './graphql/errors.js';
+import { exampleQueries } from './graphql/examples.js';
+import { limitRules } from './graphql/schema.js';
+import type { Logger } from './logger.js';
+import { createLoaders } from './modules/entities/loaders.js';
+import type { Executor } from './neo4j/executor.js';
+
+const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+
+/** The HTTP surface: GraphQL at /graphql (with a browsable IDE on GET), the viewer at /. */
+export function createApp(deps: { config: Config; executor: Executor; schema: GraphQLSchema; logger: Logger }): Express {
+  const { config, executor, schema, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.use(express.json({ limit: '1mb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  // The GraphQL IDE (Ruru, a packaged GraphiQL) with its assets served locally: no CDN needed.
+  app.use('/ruru-static/', serveStatic('/ruru-static/'));
+  app.get('/graphql', (req, res, next) => {
+    if (!req.accepts('html') || req.query.query) return next();
+    res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/ruru-static/', clientConfig: { defaultQuery: exampleQueries } as never }));
+  });
+
+  const production = config.env === 'production';
+  const handler = createHandler<Context & Record<PropertyKey, unknown>>({
+    schema,
+    context: (req) => {
+      const raw = req.raw as express.Request;
+      const token = raw.get('authorization')?.replace(/^Bearer\s+/i, '');
+      const scoped = executor.forRequest();
+      const ctx: Context = {
+        executor: scoped,
+        config,
+        editor: Boolean(config.editorToken) && token === config.editorToken,
+        editorName: raw.get('x-editor-name')?.slice(0, 100) || 'editor',
+        loaders: createLoaders(scoped),
+      };
+      return ctx as Context & Record<PropertyKey, unknown>;
+    },
+    validationRules: (_req, args, specified) => [...specified, ...limitRules(config.limits, args.variableValues as Record<string, unknown> | undefined)],
+    formatError: (err) => formatError(err, production) as never,
+    onOperation: (_req, args, result) => {
+      const ctx = args.contextValue as Context;
+      if (result.errors?.some((e) => !(e.originalError && 'code' in e.originalError))) {
+        for (const e of result.errors) if (e.originalError) logger.error({ err: e.originalError, path: e.path }, 'resolver failed');
+      }
+      // Round trips to Neo4j for this request: lets clients and tests see that nesting does not multiply queries.
+      return { ...result, extensions: { ...result.extensions, dbQueries: ctx.executor.queryCount } };
+    },
+  });
+  app.all('/graphql', (req, res, next) => {
+    Promise.resolve(handler(req, res, next)).catch(next);
+  });
+
+  if (existsSync(clientDist)) {
+    app.use(express.static(clientDist, { index: 'index.html', maxAge: production ? '1h' : 0 }));
+  } else {
+    app.get('/', (_req, res) => {
+      res.status(503).type('text').send('The viewer is not built: run `npm run build:client` (npm start does this for you).');
+    });
+  }
+  return app;
+}

@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { StartupError } from './errors.js';
+
+/**
+ * All configuration, read from the environment in this one module and validated at once: every bad
+ * variable is reported together, with what is expected. Nothing else reads `process.env`.
+ */
+const port = (fallback: number) =>
+  z.coerce.number().int().min(0, 'must be a port number 1–65535 (0: any free port)').max(65535, 'must be a port number 1–65535').default(fallback);
+const positive = (fallback: number) => z.coerce.number().int().positive('must be a positive whole number').default(fallback);
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const size = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+[kmg]?$/i, 'must be a size like 512m or 1g')
+    .default(fallback)
+    .transform((v) => {
+      const n = Number.parseInt(v, 10);
+      const unit = v.slice(-1).toLowerCase();
+      const mult = unit === 'g' ? 1024 ** 3 : unit === 'm' ? 1024 ** 2 : unit === 'k' ? 1024 : 1;
+      return n * mult;
+    });
+
+const schema = z.object({
+  PORT: port(4000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z.enum(['pretty', 'json']).optional(),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/[^\s]+$/, 'must be a Bolt URI such as bolt://localhost:7687 or neo4j+s://host')
+    .optional(),
+  NEO4J_USER: z.string().min(1).default('neo4j'),
+  NEO4J_PASSWORD: z.string().min(8, 'must be at least 8 characters (Neo4j refuses shorter passwords)').default('clustergraph-dev'),
+  NEO4J_DATABASE: z.string().min(1).default('neo4j'),
+  NEO4J_BOLT_PORT: port(7687),
+  NEO4J_DATA_DIR: z.string().min(1).default('.data/neo4j'),
+  NEO4J_HEAP: size('1g').refine((b) => b <= 1024 ** 3 * 8, 'must be at most 8g'),
+  NEO4J_PAGECACHE: size('512m'),
+  NEO4J_START_TIMEOUT_MS: positive(120_000),
+  QUERY_TIMEOUT_MS: positive(20_000),
+  SEED_ON_START: bool(true),
+  EDITOR_TOKEN: z.string().min(12, 'must be at least 12 characters').optional(),
+  MAX_QUERY_DEPTH: positive(10),
+  MAX_QUERY_COST: positive(5000),
+  MAX_PAGE_SIZE: positive(200),
+  MAX_HOPS: positive(4),
+  MAX_PATH_LENGTH: positive(6),
+  MAX_PATHS: positive(100),
+  MAX_SUBGRAPH_NODES: positive(5000),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  // Empty strings mean "not set", as in most shells' `VAR= cmd`.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(cleaned);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new StartupError(`Configuration is invalid — ${problems.join('; ')}. Fix these environment variables (see README, Configuration).`);
+  }
+  const c = parsed.data;
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    env: c.NODE_ENV,
+    log: { level: c.LOG_LEVEL, format: c.LOG_FORMAT ?? (process.stdout.isTTY ? 'pretty' : 'json') },
+    neo4j: {
+      uri: c.NEO4J_URI,
+      user: c.NEO4J_USER,
+      password: c.NEO4J_PASSWORD,
+      database: c.NEO4J_DATABASE,
+      local: { boltPort: c.NEO4J_BOLT_PORT, dataDir: c.NEO4J_DATA_DIR, heapBytes: c.NEO4J_HEAP, pageCacheBytes: c.NEO4J_PAGECACHE, startTimeoutMs: c.NEO4J_START_TIMEOUT_MS },
+      queryTimeoutMs: c.QUERY_TIMEOUT_MS,
+    },
+    seedOnStart: c.SEED_ON_START,
+    editorToken: c.EDITOR_TOKEN,
+    limits: {
+      depth: c.MAX_QUERY_DEPTH,
+      cost: c.MAX_QUERY_COST,
+      pageSize: c.MAX_PAGE_SIZE,
+      hops: c.MAX_HOPS,
+      pathLength: c.MAX_PATH_LENGTH,
+      paths: c.MAX_PATHS,
+      subgraphNodes: c.MAX_SUBGRAPH_NODES,
+    },
+  } as const;
+}

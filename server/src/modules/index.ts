@@ -1,0 +1,23 @@
+import type { IResolvers } from '@graphql-tools/utils';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { enumResolvers } from '../graphql/enums.js';
+import { coreResolvers } from './core/resolvers.js';
+import { editingResolvers } from './editing/resolvers.js';
+import { entityResolvers } from './entities/resolvers.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface GraphqlModule {
+  name: string;
+  /** Path of the module's SDL file. */
+  sdl: string;
+  resolvers: IResolvers;
+}
+
+/** Every GraphQL module: its SDL file beside its resolvers. */
+export const modules: GraphqlModule[] = [
+  { name: 'core', sdl: path.join(here, 'core/core.graphql'), resolvers: { ...coreResolvers, ...enumResolvers } as IResolvers },
+  { name: 'entities', sdl: path.join(here, 'entities/entities.graphql'), resolvers: entityResolvers as IResolvers },
+  { name: 'editing', sdl: path.join(here, 'editing/editing.graphql'), resolvers: editingResolvers as IResolvers },
+];

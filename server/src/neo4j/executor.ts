@@ -1,0 +1,118 @@
+import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
+import { AppError, BadInputError, StartupError, TimeoutError, UnavailableError } from '../errors.js';
+import { toPlain } from './plain.js';
+import type { CypherStatement } from './registry.js';
+
+export type Row = Record<string, unknown>;
+export type Params = Record<string, unknown>;
+
+/** Runs registered statements inside a managed transaction; `tx.run` counts as one round trip. */
+export interface Tx {
+  run(name: string, params?: Params): Promise<Row[]>;
+}
+
+/**
+ * The one owner of the driver: managed read / write transactions, sessions closed in `finally`,
+ * transaction metadata and timeouts set, driver errors mapped to the project's errors here and nowhere
+ * else. `forRequest()` gives a view that counts the database round trips of one request.
+ */
+export class Executor {
+  private counter = { queries: 0 };
+
+  constructor(
+    private readonly driver: Driver,
+    private readonly registry: Map<string, CypherStatement>,
+    private readonly opts: { database: string; timeoutMs: number; app?: string },
+    counter?: { queries: number },
+  ) {
+    if (counter) this.counter = counter;
+  }
+
+  /** A view of this executor with its own round-trip counter (one per GraphQL request). */
+  forRequest(): Executor {
+    return new Executor(this.driver, this.registry, this.opts, { queries: 0 });
+  }
+
+  /** Database round trips run through this view so far. */
+  get queryCount(): number {
+    return this.counter.queries;
+  }
+
+  statement(name: string): CypherStatement {
+    const s = this.registry.get(name);
+    // A missing statement is a programming error caught at start-up by the registry test; never user input.
+    if (!s) throw new StartupError(`No Cypher statement named "${name}" in cypher/.`);
+    return s;
+  }
+
+  read(name: string, params: Params = {}, operation = name): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(name, params), operation);
+  }
+
+  write(name: string, params: Params = {}, operation = name): Promise<Row[]> {
+    return this.writeTx((tx) => tx.run(name, params), operation);
+  }
+
+  /** Several statements in one read transaction. */
+  readTx<T>(work: (tx: Tx) => Promise<T>, operation = 'read'): Promise<T> {
+    return this.transact('READ', work, operation);
+  }
+
+  /** Several statements in one write transaction: all or nothing. */
+  writeTx<T>(work: (tx: Tx) => Promise<T>, operation = 'write'): Promise<T> {
+    return this.transact('WRITE', work, operation);
+  }
+
+  /** Runs raw Cypher text (schema files, test harness); application queries use registered names. */
+  async runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<Row[]> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
+    this.counter.queries += 1;
+    try {
+      const res = await session.run(text, params, { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: 'raw' } });
+      return rows(res);
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, operation: string): Promise<T> {
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
+    const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation } };
+    const wrap = (tx: ManagedTransaction): Tx => ({
+      run: async (name, params = {}) => {
+        this.counter.queries += 1;
+        return rows(await tx.run(this.statement(name).text, params));
+      },
+    });
+    try {
+      return mode === 'READ'
+        ? await session.executeRead((tx) => work(wrap(tx)), config)
+        : await session.executeWrite((tx) => work(wrap(tx)), config);
+    } catch (err) {
+      throw mapDriverError(err);
+    } finally {
+      await session.close();
+    }
+  }
+}
+
+function rows(res: QueryResult): Row[] {
+  return res.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/** Maps driver and server errors to the project's errors; our own errors pass through untouched. */
+export function mapDriverError(err: unknown): Error {
+  if (err instanceof AppError || err instanceof StartupError) return err;
+  const e = err as { code?: string; message?: string };
+  const code = e.code ?? '';
+  const msg = e.message ?? String(err);
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new UnavailableError('The database is unavailable; try again shortly.', err);
+  if (code.includes('TransactionTimedOut') || code.includes('TransactionTimedOutClientConfiguration') || /timed out/i.test(msg)) {
+    return new TimeoutError('The query took longer than the configured QUERY_TIMEOUT_MS and was stopped; narrow it (fewer hops, a smaller page, more filters).', err);
+  }
+  if (code.includes('Schema.ConstraintValidationFailed')) return new BadInputError(`That would break a uniqueness rule: ${msg.split('\n')[0]}`);
+  if (code.includes('Statement.ArgumentError') || code.includes('Statement.TypeError')) return new BadInputError(msg.split('\n')[0] ?? msg);
+  return new AppError('INTERNAL', `Database error: ${msg.split('\n')[0]}`, { cause: err });
+}

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { StartupError } from '../errors.js';
+
+/** The project's `cypher/` folder: one statement per file, `cypher/<concept>/<name>.cypher`. */
+export const cypherRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../cypher');
+
+export interface CypherStatement {
+  /** `<concept>/<name>`, e.g. `clusters/listClusters`. */
+  name: string;
+  /** The statement without its `//` header. */
+  text: string;
+  /** The header: what the statement does and which `$parameters` it takes. */
+  doc: string;
+}
+
+function walk(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = path.join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : p.endsWith('.cypher') ? [p] : [];
+  });
+}
+
+/** Reads every `.cypher` file once; a file without a `//` header or with no statement fails start-up. */
+export function loadCypherRegistry(root = cypherRoot): Map<string, CypherStatement> {
+  const registry = new Map<string, CypherStatement>();
+  for (const file of walk(root).sort()) {
+    const name = path.relative(root, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
+    const raw = readFileSync(file, 'utf8');
+    const lines = raw.split('\n');
+    const doc = lines.filter((l) => l.trim().startsWith('//')).map((l) => l.trim().replace(/^\/\/\s?/, '')).join('\n');
+    const text = lines.filter((l) => !l.trim().startsWith('//')).join('\n').trim().replace(/;\s*$/, '');
+    if (!doc) throw new StartupError(`${file}: a Cypher file must start with a // header saying what it does and its $parameters.`);
+    if (!text) throw new StartupError(`${file}: the file holds no statement.`);
+    registry.set(name, { name, text, doc });
+  }
+  return registry;
+}

@@ -1,0 +1,42 @@
+import type { TestProject } from 'vitest/node';
+import { startLocalNeo4j, type LocalNeo4j } from '../neo4j/launch.js';
+import { loadConfig } from '../server/src/config.js';
+import { loadSeeds } from '../server/src/modules/seeds/load.js';
+import { connect } from '../server/src/neo4j/driver.js';
+import { Executor } from '../server/src/neo4j/executor.js';
+import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
+import { applySchema } from '../server/src/neo4j/schema.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    neo4jUri: string;
+    neo4jPassword: string;
+  }
+}
+
+/**
+ * Starts the test Neo4j once per run: NEO4J_URI when set, otherwise the local one on NEO4J_TEST_BOLT_PORT
+ * (default 7690) with its own data folder (.data/neo4j-test). The database is wiped, the schema applied
+ * and the seed dataset loaded, so every run starts from the same state. Isolation between test files:
+ * tests that write use ids containing `test-` and delete what they wrote (test/helpers/db.ts).
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const base = loadConfig({ ...process.env, NEO4J_BOLT_PORT: process.env.NEO4J_TEST_BOLT_PORT ?? '7690', NEO4J_DATA_DIR: '.data/neo4j-test' });
+  let local: LocalNeo4j | undefined;
+  let uri = base.neo4j.uri;
+  if (!uri) {
+    local = await startLocalNeo4j({ ...base.neo4j.local, password: base.neo4j.password, progress: (l) => process.stderr.write(`[neo4j] ${l}\n`) });
+    uri = local.uri;
+  }
+  const driver = await connect({ uri, user: base.neo4j.user, password: base.neo4j.password, database: base.neo4j.database });
+  const executor = new Executor(driver, loadCypherRegistry(), { database: base.neo4j.database, timeoutMs: 120_000 });
+  await executor.runText('MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS');
+  await applySchema(executor);
+  await loadSeeds(executor, { progress: (l) => process.stderr.write(`[seeds] ${l}\n`) });
+  await driver.close();
+  project.provide('neo4jUri', uri);
+  project.provide('neo4jPassword', base.neo4j.password);
+  return async () => {
+    await local?.stop();
+  };
+}

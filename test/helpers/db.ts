@@ -1,0 +1,49 @@
+import { randomUUID } from 'node:crypto';
+import { inject } from 'vitest';
+import { loadConfig, type Config } from '../../server/src/config.js';
+import { createLogger } from '../../server/src/logger.js';
+import { startService, type Service } from '../../server/src/service.js';
+
+/** Configuration pointing at the run's test database (see test/globalSetup.ts). */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({
+    ...process.env,
+    NEO4J_URI: inject('neo4jUri'),
+    NEO4J_PASSWORD: inject('neo4jPassword'),
+    PORT: '0',
+    SEED_ON_START: 'false',
+    LOG_LEVEL: 'warn',
+    LOG_FORMAT: 'json',
+    EDITOR_TOKEN: 'test-editor-token-123',
+    ...overrides,
+  });
+}
+
+/** A unique id fragment for data a test writes; the test deletes what carries it. */
+export function testId(kind: string): string {
+  return `${kind}:test-${randomUUID().slice(0, 8)}`;
+}
+
+/** Starts the whole service in-process against the test database. */
+export async function startTestService(overrides: Record<string, string> = {}): Promise<Service> {
+  const config = testConfig(overrides);
+  return startService(config, createLogger(config.log));
+}
+
+export interface GqlResult<T = Record<string, unknown>> {
+  data?: T;
+  errors?: { message: string; extensions?: Record<string, unknown>; path?: unknown[] }[];
+  extensions?: { dbQueries?: number };
+}
+
+/** Posts a GraphQL request to a running service. */
+export async function gql<T = Record<string, unknown>>(service: Service, query: string, variables: Record<string, unknown> = {}, headers: Record<string, string> = {}): Promise<GqlResult<T>> {
+  const res = await fetch(`${service.url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GqlResult<T>;
+}
+
+export const editorHeaders = { authorization: 'Bearer test-editor-token-123', 'x-editor-name': 'test-suite' };

@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * One run, every layer: unit tests (no database), query and GraphQL tests against the real Neo4j that
+ * test/globalSetup.ts starts once (or NEO4J_URI), and browser tests in Debian's Chromium.
+ */
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    globalSetup: ['test/globalSetup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Files share one database; they isolate their writes by id (see test/helpers/db.ts).
+    fileParallelism: false,
+    reporters: ['default'],
+  },
+});
