@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { isPortFree } from '../../neo4j/launch.js';
+
+/**
+ * The real `npm start` entry point as a separate process, with its own local Neo4j (its own Bolt port and
+ * data folder), as a person runs it: start, query, Ctrl-C, start again.
+ */
+const root = path.resolve(import.meta.dirname, '../..');
+const dataDir = mkdtempSync(path.join(os.tmpdir(), 'cg-start-'));
+const boltPort = 7691;
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const p = (s.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return p;
+}
+
+function start(env: Record<string, string>): { child: ChildProcess; output: () => string; exited: Promise<number> } {
+  let out = '';
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: root,
+    env: { ...process.env, LOG_FORMAT: 'json', NEO4J_URI: '', NEO4J_BOLT_PORT: String(boltPort), NEO4J_DATA_DIR: dataDir, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number>((r) => child.on('exit', (c) => r(c ?? 1)));
+  return { child, output: () => out, exited };
+}
+
+async function waitFor(pred: () => boolean, ms: number, what: string): Promise<void> {
+  const t0 = Date.now();
+  while (!pred()) {
+    if (Date.now() - t0 > ms) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Java processes whose environment names our data folder: the local Neo4j of this test. */
+function ourJvms(): number[] {
+  return readdirSync('/proc')
+    .filter((d) => /^\d+$/.test(d))
+    .filter((pid) => {
+      try {
+        return readFileSync(`/proc/${pid}/environ`, 'utf8').includes(`NEO4J_HOME=${dataDir}`);
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+afterAll(() => {
+  for (const pid of ourJvms()) process.kill(pid, 'SIGKILL');
+});
+
+describe('npm start', () => {
+  it('starts Neo4j, seeds it, answers GraphQL; Ctrl-C leaves no JVM; a second start keeps the data', async () => {
+    const port = await freePort();
+    const first = start({ PORT: String(port) });
+    await waitFor(() => first.output().includes('GraphQL at'), 150_000, 'the first start');
+    expect(first.output()).toContain('Loaded: ');
+    const res = await fetch(`http://127.0.0.1:${port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ health { ok entities } }' }) });
+    const body = (await res.json()) as { data: { health: { ok: boolean; entities: number } } };
+    expect(body.data.health.ok).toBe(true);
+    expect(ourJvms().length).toBe(1);
+
+    first.child.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(ourJvms()).toEqual([]);
+    expect(await isPortFree(boltPort)).toBe(true);
+
+    const second = start({ PORT: String(port) });
+    await waitFor(() => second.output().includes('GraphQL at'), 120_000, 'the second start');
+    expect(second.output()).toContain('already holds the seed data');
+    expect(second.output()).not.toContain('Loaded: ');
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+    expect(ourJvms()).toEqual([]);
+  }, 300_000);
+
+  it('exits non-zero with one clear line when the Bolt port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(boltPort, '127.0.0.1', () => r()));
+    try {
+      const run = start({ PORT: String(await freePort()) });
+      expect(await run.exited).toBe(1);
+      expect(run.output().trim().split('\n').at(-1)).toBe(`error: Bolt port ${boltPort} is already in use: stop what listens there (another Neo4j?) or set NEO4J_BOLT_PORT to a free port.`);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('exits non-zero with one clear line when Java is missing', async () => {
+    const run = start({ PORT: String(await freePort()), PATH: path.dirname(process.execPath) === '/usr/bin' ? '/nonexistent' : path.dirname(process.execPath) });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim().split('\n').at(-1)).toMatch(/^error: Java was not found on PATH: install a JDK 17 or newer .* or set NEO4J_URI/);
+  }, 60_000);
+
+  it('exits non-zero with one clear line on a bad configuration', async () => {
+    const run = start({ PORT: 'eighty' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim()).toMatch(/^error: Configuration is invalid — PORT: .*Fix these environment variables/);
+  }, 60_000);
+});
