@@ -89,7 +89,10 @@ export function buildGraph(set: SeedSet): Graph {
     return id;
   };
   for (const l of set.links) if (l.value.id) usedLinkIds.add(l.value.id);
+  // A structural link stated explicitly in a links list is not derived a second time from node fields.
+  const explicit = new Set(set.links.map((l) => `${l.value.type}|${l.value.from}|${l.value.to}`));
   const derive = (type: string, from: string, to: string, decl: Located<NodeRecord>, field: string) => {
+    if (explicit.has(`${type}|${from}|${to}`)) return;
     const src = decl.value.source;
     const id = linkId(type, from, to, src);
     graph.links.push({ id, type, from, to, props: linkProps(id, { source: src }, `${decl.value.id}.${field}`) });
