@@ -2,7 +2,7 @@
 // Parameters: $kinds (list of kind names), $country, $place (place ids, matched through LOCATED_IN*),
 //   $sector, $sectorGroup, $governance (HS or GHS type of the entity or of its chains), $ceDegree,
 //   $year (valid in that year), $aggregate (bool or null), $sortKey (property name from the allow-list),
-//   $desc (bool), $skip, $limit.
+//   $desc (bool), $skip, $limit. Entities without the sort property come last either way.
 MATCH (n:Entity)
 WHERE n.kind IN $kinds
   AND ($sector IS NULL OR toLower(n.sector) CONTAINS toLower($sector))
@@ -15,6 +15,7 @@ WHERE n.kind IN $kinds
   AND ($governance IS NULL OR n.governanceHS = $governance OR n.governanceGHS = $governance
        OR EXISTS { (n)-[:HAS_CHAIN]->(c:ValueChain) WHERE c.governanceHS = $governance OR c.governanceGHS = $governance })
 WITH n ORDER BY
+  CASE WHEN n[$sortKey] IS NULL THEN 1 ELSE 0 END ASC,
   CASE WHEN $desc THEN null ELSE n[$sortKey] END ASC,
   CASE WHEN $desc THEN n[$sortKey] END DESC,
   n.id ASC

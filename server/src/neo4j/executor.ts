@@ -1,4 +1,4 @@
-import type { Driver, ManagedTransaction, QueryResult } from 'neo4j-driver';
+import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { AppError, BadInputError, StartupError, TimeoutError, UnavailableError } from '../errors.js';
 import { toPlain } from './plain.js';
 import type { CypherStatement } from './registry.js';
@@ -6,9 +6,38 @@ import type { CypherStatement } from './registry.js';
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
 
+/**
+ * Structural parts some statements need that Cypher cannot take as parameters (a variable-length bound,
+ * a pattern's direction). Each is chosen from a fixed set here — never from user text.
+ */
+export interface Variant {
+  /** Upper bound of a quantified path pattern, replacing `__MAXLEN__` (a whole number 1–20). */
+  maxLength?: number;
+  /** Number of paths of a SHORTEST k selector, replacing `__K__` (a whole number 1–100). */
+  k?: number;
+  /** Direction of one hop, replacing `__HOP__`. */
+  direction?: 'OUT' | 'IN' | 'BOTH';
+}
+const HOPS = { OUT: '(x)-[r]->(y)', IN: '(x)<-[r]-(y)', BOTH: '(x)-[r]-(y)' } as const;
+
+export function applyVariant(text: string, v: Variant | undefined): string {
+  if (!v) return text;
+  let out = text;
+  if (v.maxLength !== undefined) {
+    if (!Number.isInteger(v.maxLength) || v.maxLength < 1 || v.maxLength > 20) throw new Error(`maxLength must be a whole number 1–20, got ${v.maxLength}`);
+    out = out.replaceAll('__MAXLEN__', String(v.maxLength));
+  }
+  if (v.k !== undefined) {
+    if (!Number.isInteger(v.k) || v.k < 1 || v.k > 100) throw new Error(`k must be a whole number 1–100, got ${v.k}`);
+    out = out.replaceAll('__K__', String(v.k));
+  }
+  if (v.direction) out = out.replaceAll('__HOP__', HOPS[v.direction]);
+  return out;
+}
+
 /** Runs registered statements inside a managed transaction; `tx.run` counts as one round trip. */
 export interface Tx {
-  run(name: string, params?: Params): Promise<Row[]>;
+  run(name: string, params?: Params, variant?: Variant): Promise<Row[]>;
 }
 
 /**
@@ -45,8 +74,8 @@ export class Executor {
     return s;
   }
 
-  read(name: string, params: Params = {}, operation = name): Promise<Row[]> {
-    return this.readTx((tx) => tx.run(name, params), operation);
+  read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
+    return this.readTx((tx) => tx.run(name, params, variant), name);
   }
 
   write(name: string, params: Params = {}, operation = name): Promise<Row[]> {
@@ -81,9 +110,9 @@ export class Executor {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation } };
     const wrap = (tx: ManagedTransaction): Tx => ({
-      run: async (name, params = {}) => {
+      run: async (name, params = {}, variant) => {
         this.counter.queries += 1;
-        return rows(await tx.run(this.statement(name).text, params));
+        return rows(await tx.run(applyVariant(this.statement(name).text, variant), integers(params)));
       },
     });
     try {
@@ -96,6 +125,20 @@ export class Executor {
       await session.close();
     }
   }
+}
+
+/**
+ * JavaScript numbers reach Cypher as floats; LIMIT, SKIP, slices and year comparisons need integers. These
+ * parameter names always carry whole numbers, so they are sent as Cypher integers.
+ */
+const INTEGER_PARAMS = new Set(['limit', 'skip', 'cap', 'year', 'hops']);
+function integers(params: Params): Params {
+  const out: Params = { ...params };
+  for (const k of INTEGER_PARAMS) {
+    const v = out[k];
+    if (typeof v === 'number' && Number.isInteger(v)) out[k] = neo4j.int(v);
+  }
+  return out;
 }
 
 function rows(res: QueryResult): Row[] {

@@ -1,0 +1,5 @@
+// The members of clusters (entities with a MEMBER_OF link to them), for joint action and chain tracing.
+// Parameters: $ids — cluster ids.
+UNWIND $ids AS id
+MATCH (m:Entity)-[:MEMBER_OF]->(c:Cluster {id: id})
+RETURN id AS cluster, collect(DISTINCT m.id) AS members

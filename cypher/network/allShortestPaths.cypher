@@ -1,0 +1,16 @@
+// Every shortest path from one entity to each target (ALL SHORTEST), same filters as paths.cypher.
+// Variants: __HOP__, __MAXLEN__.
+// Parameters: $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
+MATCH (a:Entity {id: $from})
+MATCH p = ALL SHORTEST (a) (__HOP__
+    WHERE type(r) IN $types
+      AND NOT y.id IN $exclude
+      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
+  ){1,__MAXLEN__} (b:Entity)
+WHERE b <> a
+  AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
+  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
+RETURN [n IN nodes(p) | n.id] AS nodeIds,
+       [rel IN relationships(p) | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS rels
+ORDER BY size(rels), nodeIds
+LIMIT $limit

@@ -1,0 +1,19 @@
+// Paths from one entity to a target entity or set, through chosen relationship types and node kinds.
+// The server picks the selector by mode; this file is the SHORTEST k form (k = 1 for a shortest path).
+// Variants: __HOP__ (direction of each hop), __MAXLEN__ (longest path, ≤ MAX_PATH_LENGTH), __K__ (paths per target).
+// Parameters: $from, $toIds (list), $toKinds (list), $toTypes (list of buyer/firm/institution types; empty = any),
+//   $types (relationship types), $via (kinds allowed for intermediate nodes; null = any), $exclude (ids
+//   never passed through), $year, $limit (paths in all).
+MATCH (a:Entity {id: $from})
+MATCH p = SHORTEST __K__ (a) (__HOP__
+    WHERE type(r) IN $types
+      AND NOT y.id IN $exclude
+      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
+  ){1,__MAXLEN__} (b:Entity)
+WHERE b <> a
+  AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
+  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
+RETURN [n IN nodes(p) | n.id] AS nodeIds,
+       [rel IN relationships(p) | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS rels
+ORDER BY size(rels), nodeIds
+LIMIT $limit

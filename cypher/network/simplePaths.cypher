@@ -1,0 +1,18 @@
+// All simple paths (no repeated node) up to a length from one entity to a target or set; also the
+// candidate set for weighted ranking. Same filters as paths.cypher.
+// Variants: __HOP__, __MAXLEN__.
+// Parameters: $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
+MATCH (a:Entity {id: $from})
+MATCH p = (a) (__HOP__
+    WHERE type(r) IN $types
+      AND NOT y.id IN $exclude
+      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
+  ){1,__MAXLEN__} (b:Entity)
+WHERE b <> a
+  AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
+  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
+  AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])
+RETURN [n IN nodes(p) | n.id] AS nodeIds,
+       [rel IN relationships(p) | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS rels
+ORDER BY size(rels), nodeIds
+LIMIT $limit
