@@ -53,6 +53,7 @@ const schema = z.object({
   MAX_PATH_LENGTH: positive(6),
   MAX_PATHS: positive(100),
   MAX_SUBGRAPH_NODES: positive(5000),
+  MAX_ANALYSIS_NODES: positive(20000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -89,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       pathLength: c.MAX_PATH_LENGTH,
       paths: c.MAX_PATHS,
       subgraphNodes: c.MAX_SUBGRAPH_NODES,
+      analysisNodes: c.MAX_ANALYSIS_NODES,
     },
   } as const;
 }

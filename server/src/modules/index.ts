@@ -2,6 +2,7 @@ import type { IResolvers } from '@graphql-tools/utils';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { enumResolvers } from '../graphql/enums.js';
+import { analyticsResolvers } from './analytics/resolvers.js';
 import { clusterResolvers } from './clusters/resolvers.js';
 import { coreResolvers } from './core/resolvers.js';
 import { editingResolvers } from './editing/resolvers.js';
@@ -23,5 +24,6 @@ export const modules: GraphqlModule[] = [
   { name: 'entities', sdl: path.join(here, 'entities/entities.graphql'), resolvers: entityResolvers as IResolvers },
   { name: 'network', sdl: path.join(here, 'network/network.graphql'), resolvers: networkResolvers as IResolvers },
   { name: 'clusters', sdl: path.join(here, 'clusters/clusters.graphql'), resolvers: clusterResolvers as IResolvers },
+  { name: 'analytics', sdl: path.join(here, 'analytics/analytics.graphql'), resolvers: analyticsResolvers as IResolvers },
   { name: 'editing', sdl: path.join(here, 'editing/editing.graphql'), resolvers: editingResolvers as IResolvers },
 ];
