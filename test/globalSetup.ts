@@ -16,12 +16,13 @@ declare module 'vitest' {
 
 /**
  * Starts the test Neo4j once per run: NEO4J_URI when set, otherwise the local one on NEO4J_TEST_BOLT_PORT
- * (default 7690) with its own data folder (.data/neo4j-test). The database is wiped, the schema applied
+ * (default 7690) with its own data folder (.data/neo4j-test-<port>). The database is wiped, the schema applied
  * and the seed dataset loaded, so every run starts from the same state. Isolation between test files:
  * tests that write use ids containing `test-` and delete what they wrote (test/helpers/db.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const base = loadConfig({ ...process.env, NEO4J_BOLT_PORT: process.env.NEO4J_TEST_BOLT_PORT ?? '7690', NEO4J_DATA_DIR: '.data/neo4j-test' });
+  const port = process.env.NEO4J_TEST_BOLT_PORT ?? '7690';
+  const base = loadConfig({ ...process.env, NEO4J_BOLT_PORT: port, NEO4J_DATA_DIR: `.data/neo4j-test-${port}` });
   let local: LocalNeo4j | undefined;
   let uri = base.neo4j.uri;
   if (!uri) {
