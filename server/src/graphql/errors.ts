@@ -7,7 +7,9 @@ import { AppError } from '../errors.js';
  */
 export function formatError(err: Readonly<GraphQLError | Error>, production: boolean): GraphQLFormattedError {
   const gql = err instanceof GraphQLError ? err : new GraphQLError(err.message, { originalError: err });
-  const original = gql.originalError;
+  // Walk to the innermost cause: resolver errors arrive wrapped (located) once or more.
+  let original: Error | undefined = gql.originalError;
+  while (original && 'originalError' in original && (original as GraphQLError).originalError) original = (original as GraphQLError).originalError;
   if (original instanceof AppError) {
     const internal = original.code === 'INTERNAL';
     return {

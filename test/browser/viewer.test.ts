@@ -1,0 +1,333 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Service } from '../../server/src/service.js';
+import { editorHeaders, gql, startTestService } from '../helpers/db.js';
+import { launchChromium, openPage, pick, screenshotColours, waitForNode, waitReady } from './browser.js';
+
+/**
+ * The viewer end to end: the real service (serving client/dist) on the seeded test database, driven in
+ * headless Chromium. Expected answers come from the seed files (seeds/albaladejo2001, seeds/pietrobelli2004):
+ * the Sinos Valley cluster sells through export agents (tier 1) to US buyers (tier 2); Chipilo's
+ * subcontractors reach US buyers through Segusino.
+ */
+let service: Service;
+let browser: Browser;
+const SINOS = 'cluster:sinos-valley-footwear';
+const written: string[] = [];
+
+beforeAll(async () => {
+  service = await startTestService();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  for (const id of written) await gql(service, 'mutation($id: ID!) { deleteEntity(id: $id) { deleted } }', { id }, editorHeaders).catch(() => undefined);
+  await browser?.close();
+  await service?.stop();
+});
+
+const nodeIds = (page: Page) => page.evaluate(() => window.__viewer.nodes().map((n) => n.id));
+
+describe('viewer', () => {
+  it('suggests entities of every kind as you type, accent-insensitively, and opens the chosen cluster', async () => {
+    const { page, context, errors } = await openPage(browser, `${service.url}/`);
+    await page.getByTestId('search').fill('Espirito Santo');
+    await expect.poll(() => page.locator('[data-testid="search-results"] li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Espírito Santo')]));
+    await pick(page, 'search', 'Sinos', SINOS);
+    await waitForNode(page, SINOS);
+    await expect.poll(() => page.getByTestId('details-title').textContent()).toContain('Sinos Valley footwear cluster');
+    await page.getByTestId('ce-chart').waitFor();
+    expect(await page.getByTestId('timeline').locator('li').count()).toBeGreaterThan(0);
+    expect((await nodeIds(page)).length).toBeGreaterThan(5);
+    expect(new URL(page.url()).searchParams.get('open')).toBe(SINOS);
+    expect(await screenshotColours(page, 'viewer-network')).toBeGreaterThan(50);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('expands a chosen neighbour, collapses it again and undoes the collapse', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}`);
+    await waitForNode(page, SINOS);
+    const before = await nodeIds(page);
+    await page.getByTestId('toggle-table').click();
+    await page.locator('[data-testid="table-nodes"] tr[data-id="buyer:sinos-valley-export-agents"]').click();
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('expand').click();
+    await waitForNode(page, 'buyer:sinos-valley-us-buyers');
+    const after = await nodeIds(page);
+    expect(after.length).toBeGreaterThan(before.length);
+    expect(new URL(page.url()).searchParams.get('open')?.split(',')).toEqual([SINOS, 'buyer:sinos-valley-export-agents']);
+    await page.keyboard.press('c');
+    await expect.poll(async () => (await nodeIds(page)).length).toBeLessThan(after.length);
+    expect(new URL(page.url()).searchParams.get('open')).toBe(SINOS);
+    await page.getByTestId('undo').click();
+    await expect.poll(async () => (await nodeIds(page)).sort()).toEqual([...after].sort());
+    await context.close();
+  });
+
+  it('hides actors of an unticked kind and shows the network of a chosen year', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}`);
+    await waitForNode(page, SINOS);
+    await page.getByTestId('filter-kind-FIRM').uncheck();
+    await expect.poll(() => page.evaluate(() => window.__viewer.nodes().filter((n) => n.kind === 'FIRM' && n.visible).length)).toBe(0);
+    expect(new URL(page.url()).searchParams.get('kinds')).not.toContain('FIRM');
+    await page.getByTestId('year-all').uncheck();
+    await expect.poll(() => new URL(page.url()).searchParams.get('year')).toBe('2025');
+    await context.close();
+  });
+
+  it('lays the Sinos Valley downstream chain out in tiers: export agents in tier 1, US buyers in tier 2', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}&sel=${SINOS}`);
+    await waitForNode(page, SINOS);
+    await page.getByTestId('view-chain').click();
+    await waitForNode(page, 'buyer:sinos-valley-us-buyers');
+    await waitReady(page);
+    const nodes = await page.evaluate(() => window.__viewer.nodes());
+    const at = (id: string) => nodes.find((n) => n.id === id)!;
+    expect(at(SINOS).tier).toBe(0);
+    expect(at('buyer:sinos-valley-export-agents').tier).toBe(1);
+    expect(at('buyer:sinos-valley-us-buyers').tier).toBe(2);
+    expect(at(SINOS).x).toBeLessThan(at('buyer:sinos-valley-export-agents').x);
+    expect(at('buyer:sinos-valley-export-agents').x).toBeLessThan(at('buyer:sinos-valley-us-buyers').x);
+    const edges = await page.evaluate(() => window.__viewer.edges());
+    const agentsToUs = edges.find((e) => e.source === 'buyer:sinos-valley-export-agents' && e.target === 'buyer:sinos-valley-us-buyers');
+    expect(agentsToUs?.governance).toBe('QUASI_HIERARCHY');
+    expect(await page.getByTestId('legend').textContent()).toContain('Quasi-hierarchy');
+    expect(await screenshotColours(page, 'viewer-chain')).toBeGreaterThan(50);
+    await context.close();
+  });
+
+  it('shows a cluster\'s joint-action network with its density and links coloured by form', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/?view=joint&joint=${SINOS}`);
+    await waitForNode(page, SINOS);
+    expect(await page.getByTestId('joint-density').textContent()).toMatch(/\d\.\d\d/);
+    const types = await page.evaluate(() => window.__viewer.edges().map((e) => e.type));
+    expect(types.length).toBeGreaterThan(0);
+    expect(new Set(types)).toEqual(new Set(['COOPERATES_WITH']));
+    expect(await screenshotColours(page, 'viewer-joint')).toBeGreaterThan(30);
+    await context.close();
+  });
+
+  it('finds the paths from a Chipilo subcontractor group to US buyers and steps to one through Segusino', async () => {
+    // Real ids from the data: Segusino's subcontractor firms and the US buyers around it.
+    const { data } = await gql<{ neighbourhood: { nodes: { id: string; kind: string; name: string }[] } }>(service, '{ neighbourhood(ids: ["firm:segusino"], hops: 1) { nodes { id kind name } } }');
+    const subs = data!.neighbourhood.nodes.filter((n) => n.kind === 'FIRM' && /subcontract/i.test(n.id));
+    const buyers = data!.neighbourhood.nodes.filter((n) => n.kind === 'BUYER' && /\bus\b|united states/i.test(`${n.id.replace(/-/g, ' ')} ${n.name}`));
+    let pair: { from: { id: string; name: string }; to: { id: string; name: string } } | undefined;
+    for (const from of subs) {
+      for (const to of buyers) {
+        const r = await gql<{ paths: { paths: { nodes: { id: string }[] }[] } }>(service, 'query($f: ID!, $t: ID!) { paths(from: $f, to: { ids: [$t] }, mode: ALL_SIMPLE, k: 100, maxLength: 3, first: 100) { paths { nodes { id } } } }', { f: from.id, t: to.id });
+        if (r.data?.paths.paths.some((p) => p.nodes.some((n) => n.id === 'firm:segusino'))) pair ??= { from, to };
+      }
+    }
+    expect(pair, 'a subcontractor group with a path through Segusino to US buyers').toBeDefined();
+    const { page, context } = await openPage(browser, `${service.url}/?view=paths&maxlen=3`);
+    await pick(page, 'path-from', pair!.from.name.slice(0, 30), pair!.from.id);
+    await pick(page, 'path-to', pair!.to.name.slice(0, 30), pair!.to.id);
+    await page.getByTestId('path-counter').waitFor();
+    const counter = page.getByTestId('path-counter');
+    const total = Number(/(\d+)\D*$/.exec((await counter.textContent())!)![1]);
+    expect(total).toBeGreaterThan(0);
+    let throughSegusino = false;
+    for (let i = 0; i < total && !throughSegusino; i++) {
+      const on = await page.evaluate(() => window.__viewer.nodes().filter((n) => n.classes.includes('path-on')).map((n) => n.id));
+      expect(on).toContain(pair!.from.id);
+      expect(on).toContain(pair!.to.id);
+      throughSegusino = on.includes('firm:segusino');
+      if (!throughSegusino) await page.getByTestId('path-next').click();
+    }
+    expect(throughSegusino).toBe(true);
+    if (total > 1) {
+      const text = await counter.textContent();
+      await page.getByTestId('path-prev').click();
+      expect(await counter.textContent()).not.toBe(text);
+    }
+    expect(await screenshotColours(page, 'viewer-paths')).toBeGreaterThan(30);
+    await context.close();
+  });
+
+  it('switches the interface to Spanish and Portuguese and remembers the choice', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/`);
+    await page.getByTestId('lang-select').selectOption('es');
+    expect(await page.getByTestId('view-network').textContent()).toBe('Red');
+    expect(await page.getByTestId('search').getAttribute('placeholder')).toContain('Buscar');
+    await page.goto(`${service.url}/`);
+    await waitReady(page);
+    expect(await page.getByTestId('view-chain').textContent()).toBe('Cadena de valor');
+    await page.getByTestId('lang-select').selectOption('pt');
+    expect(await page.getByTestId('view-chain').textContent()).toBe('Cadeia de valor');
+    expect(new URL(page.url()).searchParams.get('lang')).toBe('pt');
+    await context.close();
+  });
+
+  it('reopens the same view, selection, filters and language from a shared link', async () => {
+    const first = await openPage(browser, `${service.url}/`);
+    await pick(first.page, 'search', 'Sinos Valley footwear', SINOS);
+    await waitForNode(first.page, SINOS);
+    await first.page.getByTestId('filter-kind-INSTITUTION').uncheck();
+    await first.page.getByTestId('lang-select').selectOption('es');
+    await first.page.getByTestId('view-chain').click();
+    await waitForNode(first.page, 'buyer:sinos-valley-us-buyers');
+    const url = first.page.url();
+    const shownBefore = (await first.page.evaluate(() => window.__viewer.nodes().filter((n) => n.visible).map((n) => n.id))).sort();
+    await first.context.close();
+    const second = await openPage(browser, url);
+    await waitForNode(second.page, 'buyer:sinos-valley-us-buyers');
+    expect(await second.page.getByTestId('view-chain').getAttribute('aria-selected')).toBe('true');
+    expect(await second.page.getByTestId('view-chain').textContent()).toBe('Cadena de valor');
+    expect(await second.page.getByTestId('filter-kind-INSTITUTION').isChecked()).toBe(false);
+    expect((await second.page.evaluate(() => window.__viewer.nodes().filter((n) => n.visible).map((n) => n.id))).sort()).toEqual(shownBefore);
+    expect((await second.page.evaluate(() => window.__viewer.state() as { selected: string })).selected).toBe(SINOS);
+    await second.context.close();
+  });
+
+  it('exports the view as PNG and SVG and the shown subgraph as GEXF, JSON and CSV', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}`);
+    await waitForNode(page, SINOS);
+    const save = async (kind: string) => {
+      await page.getByTestId('export').click();
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`export-${kind}`).click()]);
+      return readFileSync((await download.path())!);
+    };
+    const png = await save('png');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.readUInt32BE(16)).toBeGreaterThan(100); // IHDR width
+    const svg = (await save('svg')).toString('utf8');
+    expect(svg).toContain('<svg');
+    const gexf = (await save('gexf')).toString('utf8');
+    const parsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return { error: doc.getElementsByTagName('parsererror').length, version: doc.documentElement.getAttribute('version'), nodes: doc.getElementsByTagName('node').length, edges: doc.getElementsByTagName('edge').length };
+    }, gexf);
+    const shown = await page.evaluate(() => ({ nodes: window.__viewer.nodes().filter((n) => n.visible).length, edges: window.__viewer.edges().filter((e) => e.visible).length }));
+    expect(parsed).toEqual({ error: 0, version: '1.3', nodes: shown.nodes, edges: shown.edges });
+    const json = JSON.parse((await save('json')).toString('utf8')) as { nodes: unknown[]; edges: unknown[] };
+    expect(json.nodes).toHaveLength(shown.nodes);
+    const csv = (await save('csv-edges')).toString('utf8').trim().split('\r\n');
+    expect(csv[0]).toBe('id,source,target,type,form,qualifier,governance,validFrom,validUntil');
+    expect(csv).toHaveLength(shown.edges + 1);
+    await context.close();
+  });
+
+  it('lets an editor add an actor and a linkage with their sources, find them after a reload, and delete them', async () => {
+    const tag = `test-${Date.now().toString(36)}`;
+    const name = `Viewer ${tag} workshop`;
+    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=firm:segusino`);
+    await waitForNode(page, 'firm:segusino');
+    page.on('dialog', (d) => void d.accept());
+    await page.getByTestId('open-editor').click();
+    await page.getByTestId('token-input').fill('test-editor-token-123');
+    await page.getByTestId('sign-in').click();
+    await page.getByTestId('signed-in').waitFor();
+    await page.getByTestId('open-add-actor').click();
+    // A validation error comes back from the server and is shown beside its field.
+    await page.getByTestId('actor-name').fill(name);
+    await page.getByTestId('actor-source-key').fill(`${tag}-note`);
+    await page.getByTestId('actor-source-title').fill(`Field note ${tag}`);
+    await page.getByTestId('actor-quote').fill('x');
+    await page.getByTestId('actor-save').click();
+    await expect.poll(() => page.getByTestId('field-error').first().textContent()).toMatch(/quote/i);
+    await page.getByTestId('actor-quote').fill('Visited the workshop; it subcontracts for Segusino.');
+    await page.getByTestId('actor-save').click();
+    await expect.poll(() => page.getByTestId('editor-flash').textContent()).toContain(name);
+    const id = (await page.evaluate(() => window.__viewer.state() as { selected: string })).selected;
+    expect(id).toContain('test-');
+    written.push(id);
+    await waitForNode(page, id);
+    // Select the new actor and Segusino (Shift+click in the table), then draw the linkage.
+    await page.getByTestId('toggle-table').click();
+    await page.locator(`[data-testid="table-nodes"] tr[data-id="${id}"]`).click();
+    await page.locator('[data-testid="table-nodes"] tr[data-id="firm:segusino"]').click({ modifiers: ['Shift'] });
+    await page.getByTestId('toggle-table').click();
+    await expect.poll(() => page.getByTestId('link-ends').textContent()).toContain('Segusino');
+    await page.getByTestId('link-type').selectOption('SUBCONTRACTOR_OF');
+    await page.getByTestId('link-from-year').fill('2001');
+    await page.getByTestId('link-mode-cite').check();
+    await page.getByTestId('link-source-select').selectOption(`${tag}-note`);
+    await page.getByTestId('link-quote').fill('It makes chair frames for Segusino.');
+    await page.getByTestId('link-save').click();
+    await expect.poll(() => page.getByTestId('editor-flash').textContent()).toBe('Saved.');
+    // After a reload, search finds the actor and its linkage is drawn.
+    await page.goto(`${service.url}/`);
+    await waitReady(page);
+    await pick(page, 'search', tag, id);
+    await waitForNode(page, id);
+    await waitForNode(page, 'firm:segusino');
+    const link = await page.evaluate((nid) => window.__viewer.edges().find((e) => e.source === nid && e.target === 'firm:segusino'), id);
+    expect(link?.type).toBe('SUBCONTRACTOR_OF');
+    expect(await page.getByTestId('sources').textContent()).toContain('Visited the workshop');
+    // Delete the linkage, then the actor.
+    await page.getByTestId('toggle-table').click();
+    await page.locator(`[data-testid="table-edges"] tr[data-id="${link!.id}"]`).click();
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('action-delete-link').click();
+    await page.getByTestId('deleted').waitFor();
+    await page.getByTestId('toggle-table').click();
+    await page.locator(`[data-testid="table-nodes"] tr[data-id="${id}"]`).click();
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('action-delete').click();
+    await page.getByTestId('deleted').waitFor();
+    const gone = await gql<{ entity: unknown }>(service, 'query($id: ID!) { entity(id: $id) { id } }', { id });
+    expect(gone.data?.entity).toBeNull();
+    await context.close();
+  });
+
+  it('marks a prospect and names who could introduce "me" to it', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=firm:segusino&sel=firm:chipilo-subcontractors`);
+    await waitForNode(page, 'firm:segusino');
+    await page.evaluate(() => {
+      localStorage.setItem('clustergraph.me', JSON.stringify({ id: 'firm:segusino-subcontractors', name: 'Subcontractors' }));
+    });
+    await page.getByTestId('toggle-table').click();
+    const buyer = await page.evaluate(() => window.__viewer.nodes().find((n) => n.kind === 'BUYER')!.id);
+    await page.locator(`[data-testid="table-nodes"] tr[data-id="${buyer}"]`).click();
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('action-prospect').click();
+    await expect.poll(() => page.evaluate((b) => window.__viewer.nodes().find((n) => n.id === b)!.classes, buyer)).toContain('prospect');
+    await page.getByTestId('open-editor').click();
+    await page.getByTestId('prospect-list').locator(`li[data-id="${buyer}"]`).waitFor();
+    await expect.poll(() => page.getByTestId('prospect-list').textContent(), { timeout: 15_000 }).toMatch(/through|already linked|no path/);
+    await context.close();
+  });
+
+  it('sizes nodes by a measure, or says readably why the measures are not available', async () => {
+    const { page, context, errors } = await openPage(browser, `${service.url}/?view=network&open=firm:segusino`);
+    await waitForNode(page, 'firm:segusino');
+    await page.getByTestId('size-by').selectOption('betweenness');
+    await page.waitForSelector('#busy[hidden]', { state: 'attached' });
+    // Either the analytics module answers (sizes differ) or its absence is reported in words.
+    await expect.poll(async () => {
+      const err = (await page.getByTestId('error').textContent()) ?? '';
+      const sizes = await page.evaluate(() => new Set(window.__viewer.nodes().map((n) => n.size)).size);
+      return err.includes('Network measures are not available') || sizes > 2;
+    }).toBe(true);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('works from the keyboard: / searches, Enter opens, ? opens the help', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/`);
+    await page.locator('body').press('/');
+    await page.keyboard.type('Sinos Valley footwear cluster');
+    await page.locator(`[data-testid="search-results"] li[data-id="${SINOS}"]`).waitFor();
+    await expect.poll(() => page.locator('[data-testid="search-results"] li[aria-selected="true"]').getAttribute('data-id')).toBe(SINOS);
+    await page.keyboard.press('Enter');
+    await waitForNode(page, SINOS);
+    await page.locator('#cy').focus();
+    await page.keyboard.press('?');
+    await page.getByTestId('help').waitFor();
+    expect(await page.getByTestId('help').textContent()).toContain('Value chain');
+    await context.close();
+  });
+
+  it('stays within a tablet screen without horizontal scrolling', async () => {
+    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}`, { width: 1024, height: 768 });
+    await waitForNode(page, SINOS);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.getByTestId('toggle-filters').click();
+    await expect.poll(() => page.getByTestId('filters').evaluate((el) => el.getBoundingClientRect().left)).toBeGreaterThanOrEqual(0);
+    expect(await screenshotColours(page, 'viewer-tablet')).toBeGreaterThan(30);
+    await context.close();
+  });
+});
