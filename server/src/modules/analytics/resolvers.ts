@@ -7,7 +7,7 @@ import { structuralHoles } from '../../domain/structuralHoles.js';
 import { BadInputError, LimitError, NotFoundError } from '../../errors.js';
 import type { Context } from '../../graphql/context.js';
 import type { Row } from '../../neo4j/executor.js';
-import { arcsFromRows, project, scopeParams, type NetworkScope, type Projection, type ScopeParams } from './projection.js';
+import { project, scopeParams, type NetworkScope, type Projection, type ScopeParams } from './projection.js';
 
 interface PartitionArg {
   by: 'KIND' | 'CLUSTER' | 'COUNTRY' | 'CHAIN_POSITION' | 'PROPERTY';
@@ -27,16 +27,21 @@ function checkFirst(ctx: Context, first: number): void {
 }
 
 /** Each actor's group under a partition. */
-async function groupsOf(ctx: Context, p: ScopeParams, partition: PartitionArg): Promise<{ nodes: string[]; group: Map<string, string> }> {
+async function groupsOf(ctx: Context, p: ScopeParams, partition: PartitionArg): Promise<{ nodes: string[]; group: Map<string, string>; prop: string | null }> {
   if (partition.by === 'PROPERTY' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(partition.property ?? '')) {
     throw new BadInputError('partition.property: name a stored property (letters, digits, _), e.g. institutionType.', 'partition.property');
   }
   const prop = partition.by === 'KIND' ? 'kind' : partition.by === 'PROPERTY' ? partition.property! : null;
   const rows = await ctx.executor.read('analytics/scopeNodes', { kinds: p.kinds, ids: p.ids, exclude: p.exclude, prop });
   const nodes = rows.map((r) => String(r.id));
-  if (prop) return { nodes, group: new Map(rows.map((r) => [String(r.id), r.value === null || r.value === undefined ? '(none)' : Array.isArray(r.value) ? r.value.join('+') : String(r.value)])) };
+  if (prop) {
+    // Lists are grouped in the server by their text; the count query would need the same rule, so they travel as a map.
+    const listValued = rows.some((r) => Array.isArray(r.value));
+    const text = (v: unknown) => (v === null || v === undefined ? '(none)' : Array.isArray(v) ? v.join('+') : String(v));
+    return { nodes, group: new Map(rows.map((r) => [String(r.id), text(r.value)])), prop: listValued ? null : prop };
+  }
   const g = await ctx.executor.read(GROUP_QUERIES[partition.by as keyof typeof GROUP_QUERIES], { ids: nodes });
-  return { nodes, group: new Map(g.map((r) => [String(r.id), String(r.grp)])) };
+  return { nodes, group: new Map(g.map((r) => [String(r.id), String(r.grp)])), prop: null };
 }
 
 interface BrokerageComputation {
@@ -50,12 +55,14 @@ interface BrokerageComputation {
 
 /** Raw counts from Neo4j (one pattern-count query) plus what the closed forms need (N, m, group sizes). */
 async function computeBrokerage(ctx: Context, p: ScopeParams, partition: PartitionArg): Promise<BrokerageComputation> {
-  const { nodes, group } = await groupsOf(ctx, p, partition);
-  const [arcs, counts] = await Promise.all([
-    ctx.executor.read('analytics/scopeArcs', p as unknown as Record<string, unknown>),
-    ctx.executor.read('analytics/brokerage', { ...p, groups: Object.fromEntries(group) }),
+  const { nodes, group, prop } = await groupsOf(ctx, p, partition);
+  // A property partition is read inside the count query; other partitions travel as an id → group map.
+  const groupsParam = prop ? {} : Object.fromEntries(group);
+  const [[arcRow], counts] = await Promise.all([
+    ctx.executor.read('analytics/scopeArcCount', p as unknown as Record<string, unknown>),
+    ctx.executor.read('analytics/brokerage', { ...p, prop, groups: groupsParam }),
   ]);
-  const m = arcsFromRows(arcs).length;
+  const m = Number(arcRow?.arcs ?? 0);
   const N = nodes.length;
   const sizes = new Map<string, number>();
   for (const n of nodes) sizes.set(group.get(n)!, (sizes.get(group.get(n)!) ?? 0) + 1);
@@ -170,25 +177,32 @@ export const analyticsResolvers = {
       const proj = await project(ctx, await scopeParams(ctx, a.scope));
       const g = directed(proj);
       const u = undirected(proj);
-      const bd = betweenness(g, { normalized: true });
-      const bu = betweenness(u, { normalized: true });
+      // Each measure is computed once, and only when the request selects it or sorts by it: exact
+      // betweenness is O(N·m), far dearer than the others.
+      const memo = <T>(f: () => T) => {
+        let v: T | undefined;
+        return () => (v ??= f());
+      };
+      const bd = memo(() => betweenness(g, { normalized: true }));
+      const bu = memo(() => betweenness(u, { normalized: true }));
       // Wasserman–Faust closeness on the undirected graph, as networkx.closeness_centrality(wf_improved=True).
-      const cl = closeness(u, { wassermanFaust: true });
-      const pr = proj.nodes.length ? pagerank(g, { alpha: 0.85, tolerance: 1e-10, maxIterations: 1000, getEdgeWeight: null }) : {};
+      const cl = memo(() => closeness(u, { wassermanFaust: true }));
+      const pr = memo(() => (proj.nodes.length ? pagerank(g, { alpha: 0.85, tolerance: 1e-10, maxIterations: 1000, getEdgeWeight: null }) : {}) as Record<string, number>);
       const rows = proj.nodes.map((id) => ({
         actorId: id,
         inDegree: g.inDegree(id),
         outDegree: g.outDegree(id),
         degree: u.degree(id),
-        betweenness: bd[id] ?? 0,
-        betweennessUndirected: bu[id] ?? 0,
-        closeness: cl[id] ?? 0,
-        pagerank: pr[id] ?? 0,
+        betweenness: () => bd()[id] ?? 0,
+        betweennessUndirected: () => bu()[id] ?? 0,
+        closeness: () => cl()[id] ?? 0,
+        pagerank: () => pr()[id] ?? 0,
       }));
       const key = { DEGREE: 'degree', IN_DEGREE: 'inDegree', OUT_DEGREE: 'outDegree', BETWEENNESS: 'betweenness', BETWEENNESS_UNDIRECTED: 'betweennessUndirected', CLOSENESS: 'closeness', PAGERANK: 'pagerank' }[a.sortBy] as keyof (typeof rows)[number];
+      const value = (v: number | string | (() => number)) => Number(typeof v === 'function' ? v() : v);
       const only = a.ids?.length ? rows.filter((r) => a.ids!.includes(r.actorId)) : rows;
       return only
-        .sort((x, y) => Number(y[key]) - Number(x[key]) || x.actorId.localeCompare(y.actorId))
+        .sort((x, y) => value(y[key]) - value(x[key]) || x.actorId.localeCompare(y.actorId))
         .slice(0, a.first)
         .map((r) => ({ ...r, actor: () => ctx.loaders.entity.load(r.actorId) }));
     },
