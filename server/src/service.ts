@@ -52,6 +52,8 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
         reject(err.code === 'EADDRINUSE' ? new StartupError(`HTTP port ${config.port} is already in use: set PORT to a free port.`) : err),
       );
     });
+    // Long analyses are bounded by MAX_ANALYSIS_NODES and QUERY_TIMEOUT_MS, not by Node's 300 s request limit.
+    server.requestTimeout = 0;
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { isPortFree } from '../../neo4j/launch.js';
 
 /**
@@ -108,5 +108,30 @@ describe('npm start', () => {
     const run = start({ PORT: 'eighty' });
     expect(await run.exited).toBe(1);
     expect(run.output().trim()).toMatch(/^error: Configuration is invalid — PORT: .*Fix these environment variables/);
+  }, 60_000);
+
+  it('exits non-zero with one clear line when NEO4J_URI is unreachable', async () => {
+    const run = start({ PORT: String(await freePort()), NEO4J_URI: 'bolt://127.0.0.1:1' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim().split('\n').at(-1)).toMatch(/^error: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 .*NEO4J_URI is right/);
+  }, 60_000);
+
+  it('exits non-zero with one clear line when NEO4J_PASSWORD is wrong', async () => {
+    const run = start({ PORT: String(await freePort()), NEO4J_URI: inject('neo4jUri'), NEO4J_PASSWORD: 'definitely-wrong' });
+    expect(await run.exited).toBe(1);
+    expect(run.output().trim().split('\n').at(-1)).toMatch(/^error: Neo4j at .* rejected the password for user "neo4j": set NEO4J_PASSWORD/);
+  }, 60_000);
+
+  it('exits non-zero with one clear line when the HTTP port is taken', async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', () => r()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const run = start({ PORT: String(port), NEO4J_URI: inject('neo4jUri') });
+      expect(await run.exited).toBe(1);
+      expect(run.output().trim().split('\n').at(-1)).toBe(`error: HTTP port ${port} is already in use on 127.0.0.1: stop what listens there or set PORT to a free port.`);
+    } finally {
+      blocker.close();
+    }
   }, 60_000);
 });

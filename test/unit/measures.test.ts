@@ -60,6 +60,19 @@ describe('Burt structural holes (hand-checked)', () => {
     expect(r.effectiveSize).toBeCloseTo(1, 12); // n − 2t/n = 2 − 2·1/2
   });
 
+  it('computes Burt’s hierarchy for unequal constraint (hand computation)', () => {
+    // Ego i with alters j, k, l (reciprocal ties), and j–k tied. p_i· = 1/3 each; p_kj = p_jk = 1/2.
+    // c_ij = c_ik = (1/3 + 1/3·1/2)² = 1/4; c_il = (1/3)² = 1/9; C = 11/18; mean C/3 = 11/54.
+    // H = [2·(1/4 ÷ 11/54)·ln(1/4 ÷ 11/54) + (1/9 ÷ 11/54)·ln(1/9 ÷ 11/54)] / (3 ln 3).
+    const both = (a: string, b: string): [string, string][] => [[a, b], [b, a]];
+    const r = structuralHoles(['i', 'j', 'k', 'l'], [...both('i', 'j'), ...both('i', 'k'), ...both('i', 'l'), ...both('j', 'k')]).get('i')!;
+    const mean = 11 / 54;
+    const expected = (2 * (0.25 / mean) * Math.log(0.25 / mean) + ((1 / 9) / mean) * Math.log((1 / 9) / mean)) / (3 * Math.log(3));
+    expect(r.constraint).toBeCloseTo(11 / 18, 12);
+    expect(r.hierarchy).toBeCloseTo(expected, 12);
+    expect(r.hierarchy).toBeCloseTo(0.0522, 4); // = (2·1.2273·0.2048 − 0.5455·0.6061) / 3.2958
+  });
+
   it('leaves an isolate undefined rather than 0', () => {
     expect(structuralHoles(['a'], []).get('a')).toEqual({ degree: 0, effectiveSize: null, efficiency: null, constraint: null, hierarchy: null });
   });
