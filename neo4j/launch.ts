@@ -74,7 +74,7 @@ export async function buildLauncher(progress: (line: string) => void): Promise<v
     throw new StartupError('Maven (mvn) was not found on PATH: install it (e.g. `apt-get install maven`) so the local Neo4j can be fetched from Maven Central, or set NEO4J_URI to use an existing Neo4j.');
   }
   progress('Fetching Neo4j Community 5.26 from Maven Central (first run only, about 120 MB)…');
-  const child = spawn('mvn', ['-B', '-f', path.join(here, 'pom.xml'), 'package'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('mvn', ['-B', '-Dmaven.artifact.threads=16', '-f', path.join(here, 'pom.xml'), 'package'], { stdio: ['ignore', 'pipe', 'pipe'] });
   let downloaded = 0;
   const tail: string[] = [];
   const rl = readline.createInterface({ input: child.stdout });
