@@ -39,6 +39,20 @@ describe('lists and search', () => {
   });
 });
 
+describe('search and places, as a reader types them', () => {
+  it('ignores stop words and possessives that the index drops ("Segusino\'s network of subcontractors")', async () => {
+    const r = await gql<{ search: { entity: { id: string } }[] }>(service, '{ search(text: "Segusino\'s network of subcontractors") { entity { id } } }');
+    expect(r.data!.search.map((h) => h.entity.id)).toContain('firm:chipilo-subcontractors');
+  });
+
+  it('lists each place of an entity once, nearest first', async () => {
+    const r = await gql<{ entity: { places: { id: string }[] } }>(service, '{ entity(id: "institution:cdmec") { places { id } } }');
+    const ids = r.data!.entity.places.map((p) => p.id);
+    expect(ids).toEqual([...new Set(ids)]);
+    expect(ids.at(-1)).toBe('place:brazil');
+  });
+});
+
 describe('neighbourhoods and paths', () => {
   it('returns a neighbourhood as nodes and edges with provenance, honouring types and direction', async () => {
     const r = await gql<{ neighbourhood: { nodes: { id: string }[]; edges: { type: string; source: string; target: string; provenance: { doc: string; quote: string } }[]; truncated: boolean } }>(
@@ -68,6 +82,9 @@ describe('neighbourhoods and paths', () => {
     expect(paths.every((p) => p.nodes[0]!.id === 'firm:chipilo-subcontractors' && p.nodes.at(-1)!.id === 'buyer:chipilo-us-buyers')).toBe(true);
     expect(paths.every((p) => p.nodes.some((n) => n.id === 'firm:segusino'))).toBe(true);
     expect(paths[0]!.edges.map((e) => e.type)).toEqual(['SUBCONTRACTOR_OF', 'SELLS_TO']);
+    // Parallel relationships (the same tie stated by several sources) do not repeat a route.
+    const routes = paths.map((p) => `${p.nodes.map((n) => n.id).join('>')}|${p.edges.map((e) => e.type).join('>')}`);
+    expect(routes).toEqual([...new Set(routes)]);
   });
 
   it('finds the k shortest, all shortest and weighted paths, and none once Segusino is excluded', async () => {

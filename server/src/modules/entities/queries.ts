@@ -58,8 +58,17 @@ export function fold(text: string): string {
  * "Espirito" both find "Espírito Santo"). Words are reduced to letters and digits, so no Lucene syntax
  * from the user reaches the index.
  */
+/**
+ * English stop words that the index's standard analyzer drops: a query word among them could never match,
+ * so it is left out of the query ("network of subcontractors", "Segusino's network" still find).
+ */
+const STOP_WORDS = new Set('a an and are as at be but by for if in into is it no not of on or such that the their then there these they this to was will with s'.split(' '));
+
 export function luceneQuery(text: string): string | null {
-  const words = fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, 12);
+  const words = fold(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w && !STOP_WORDS.has(w))
+    .slice(0, 12);
   if (words.length === 0) return null;
   return words.map((w) => `+(${w} OR ${w}*)`).join(' ');
 }

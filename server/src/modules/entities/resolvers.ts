@@ -87,12 +87,15 @@ export const entityResolvers = {
           if (links instanceof Error) continue;
           for (const l of links) if (l.type === 'LOCATED_IN' && l.outgoing && !seen.has(String(l.otherId))) next.push(String(l.otherId));
         }
-        next.forEach((id) => seen.add(id));
-        const places = await ctx.loaders.entity.loadMany(next);
+        const fresh = [...new Set(next)];
+        fresh.forEach((id) => seen.add(id));
+        const places = await ctx.loaders.entity.loadMany(fresh);
         out.push(...places.filter((p): p is Row => Boolean(p) && !(p instanceof Error)));
-        frontier = next;
+        frontier = fresh;
       }
-      return out;
+      // Nearest first: an entity is often tied both to its town and, directly, to its country.
+      const rank: Record<string, number> = { locality: 0, municipality: 1, region: 2, state: 3, country: 4, continent: 5 };
+      return out.map((p, i) => ({ p, i })).sort((x, y) => (rank[String(x.p.placeType)] ?? 2.5) - (rank[String(y.p.placeType)] ?? 2.5) || x.i - y.i).map((x) => x.p);
     },
     cluster: (n: Row) => (n.kind === 'Cluster' ? n : null),
     chain: (n: Row) => (n.kind === 'ValueChain' ? n : null),

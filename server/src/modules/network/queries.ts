@@ -85,20 +85,38 @@ export interface PathRow {
 /** Upper bound on simple paths enumerated for WEIGHTED ranking before the best k are chosen. */
 export const WEIGHTED_CANDIDATES = 5000;
 
+/**
+ * Several sources often state the same tie, so the graph holds parallel relationships; paths that differ
+ * only in which parallel relationship they use are one route for a reader. Keeps the first of each
+ * sequence of entities and relationship types.
+ */
+function distinctRoutes(paths: PathRow[]): PathRow[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => {
+    const key = `${p.nodeIds.join('>')}|${p.rels.map((r) => r.type).join('>')}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** Rows fetched for a page of `limit` routes: extra, because parallel relationships repeat routes. */
+const fetchLimit = (limit: number) => limit * 4 + 1;
+
 export async function findPaths(executor: Executor, a: PathArgs): Promise<{ paths: PathRow[]; truncated: boolean }> {
   const params = { from: a.from, toIds: a.toIds, toKinds: a.toKinds, toTypes: a.toTypes, types: a.types, via: a.via, exclude: a.exclude, year: a.year };
   const variant = { maxLength: a.maxLength, direction: a.direction };
   const weigh = (rels: EdgeRow[]) => rels.reduce((s, r) => s + (a.weights.get(r.type) ?? 1), 0);
   let rows: Row[];
-  if (a.mode === 'ALL_SHORTEST') rows = await executor.read('network/allShortestPaths', { ...params, limit: a.limit + 1 }, variant);
-  else if (a.mode === 'ALL_SIMPLE') rows = await executor.read('network/simplePaths', { ...params, limit: a.limit + 1 }, variant);
+  if (a.mode === 'ALL_SHORTEST') rows = await executor.read('network/allShortestPaths', { ...params, limit: fetchLimit(a.limit) }, variant);
+  else if (a.mode === 'ALL_SIMPLE') rows = await executor.read('network/simplePaths', { ...params, limit: fetchLimit(a.limit) }, variant);
   else if (a.mode === 'WEIGHTED') {
     // Cypher has no weighted shortest-path selector without GDS, so the server ranks the bounded set of
     // simple paths up to maxLength by total weight. Exact when fewer than WEIGHTED_CANDIDATES exist.
     const all = await executor.read('network/simplePaths', { ...params, limit: WEIGHTED_CANDIDATES + 1 }, variant);
-    const ranked = all
+    const ranked = distinctRoutes(all
       .map((r) => ({ nodeIds: r.nodeIds as string[], rels: r.rels as EdgeRow[], weight: weigh(r.rels as EdgeRow[]) }))
-      .sort((x, y) => x.weight - y.weight || x.rels.length - y.rels.length || x.nodeIds.join().localeCompare(y.nodeIds.join()));
+      .sort((x, y) => x.weight - y.weight || x.rels.length - y.rels.length || x.nodeIds.join().localeCompare(y.nodeIds.join())));
     // Best k per target, as for K_SHORTEST.
     const perTarget = new Map<string, number>();
     const best = ranked.filter((p) => {
@@ -108,7 +126,7 @@ export async function findPaths(executor: Executor, a: PathArgs): Promise<{ path
       return n < a.k;
     });
     return { paths: best.slice(0, a.limit), truncated: all.length > WEIGHTED_CANDIDATES || best.length > a.limit };
-  } else rows = await executor.read('network/paths', { ...params, limit: a.limit + 1 }, { ...variant, k: a.mode === 'SHORTEST' ? 1 : a.k });
-  const paths = rows.map((r) => ({ nodeIds: r.nodeIds as string[], rels: r.rels as EdgeRow[], weight: weigh(r.rels as EdgeRow[]) }));
-  return { paths: paths.slice(0, a.limit), truncated: paths.length > a.limit };
+  } else rows = await executor.read('network/paths', { ...params, limit: fetchLimit(a.limit) }, { ...variant, k: a.mode === 'SHORTEST' ? 1 : a.k });
+  const paths = distinctRoutes(rows.map((r) => ({ nodeIds: r.nodeIds as string[], rels: r.rels as EdgeRow[], weight: weigh(r.rels as EdgeRow[]) })));
+  return { paths: paths.slice(0, a.limit), truncated: paths.length > a.limit || rows.length >= fetchLimit(a.limit) };
 }
