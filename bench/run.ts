@@ -109,7 +109,7 @@ async function main(): Promise<void> {
       const lines = [String(n)];
       for (let i = 0; i < n; i += 1) lines.push(g.group(i));
       for (let k = 0; k < g.m; k += 1) lines.push(`${g.src[k]! + 1} ${g.dst[k]! + 1}`);
-      writeFileSync(el, lines.join('\n'));
+      writeFileSync(el, `${lines.join('\n')}\n`);
 
       const svcConfig = loadConfig({ ...process.env, NEO4J_URI: local.uri, PORT: '0', SEED_ON_START: 'false', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', MAX_ANALYSIS_NODES: String(n + 1), QUERY_TIMEOUT_MS: String(timeoutS * 1000), MAX_QUERY_COST: '1000000' });
       const service = await startService(svcConfig, createLogger(svcConfig.log));
