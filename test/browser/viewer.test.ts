@@ -264,7 +264,21 @@ describe('viewer', { timeout: 120_000 }, () => {
     const link = await page.evaluate((nid) => window.__viewer.edges().find((e) => e.source === nid && e.target === 'firm:segusino'), id);
     expect(link?.type).toBe('SUBCONTRACTOR_OF');
     expect(await page.getByTestId('sources').textContent()).toContain('Visited the workshop');
+    // Edit the linkage's years (with a note saying why), then check them through the API.
+    await page.getByTestId('toggle-table').click();
+    await page.locator(`[data-testid="table-edges"] tr[data-id="${link!.id}"]`).click();
+    await page.getByTestId('toggle-table').click();
+    await page.getByTestId('action-edit-link').click();
+    await page.getByTestId('edit-link-until').fill('2003');
+    await page.getByTestId('editlink-mode-cite').check();
+    await page.getByTestId('editlink-source-select').selectOption(`${tag}-note`);
+    await page.getByTestId('editlink-quote').fill('The work stopped when Segusino closed in 2003.');
+    await page.getByTestId('edit-link-save').click();
+    await poll(() => page.getByTestId('editor-flash').textContent()).toBe('Saved.');
+    const edited = await gql<{ neighbourhood: { edges: { id: string; validFrom: number | null; validUntil: number | null }[] } }>(service, 'query($id: ID!) { neighbourhood(ids: [$id], hops: 1, types: [SUBCONTRACTOR_OF], direction: OUT) { edges { id validFrom validUntil } } }', { id });
+    expect(edited.data!.neighbourhood.edges.find((e) => e.id === link!.id)).toMatchObject({ validFrom: 2001, validUntil: 2003 });
     // Delete the linkage, then the actor.
+    await page.getByTestId('close-editor').click();
     await page.getByTestId('toggle-table').click();
     await page.locator(`[data-testid="table-edges"] tr[data-id="${link!.id}"]`).click();
     await page.getByTestId('toggle-table').click();

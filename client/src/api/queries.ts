@@ -95,4 +95,5 @@ export const CREATE_ENTITY = `mutation CreateEntity($input: EntityInput!) { crea
 export const UPDATE_ENTITY = `mutation UpdateEntity($id: ID!, $patch: EntityPatch!) { updateEntity(id: $id, patch: $patch) { id name } }`;
 export const DELETE_ENTITY = `mutation DeleteEntity($id: ID!) { deleteEntity(id: $id) { id deleted } }`;
 export const CREATE_LINK = `mutation CreateLink($input: LinkInput!) { createLink(input: $input) { id type from { id } to { id } } }`;
+export const UPDATE_LINK = `mutation UpdateLink($id: ID!, $patch: LinkPatch!) { updateLink(id: $id, patch: $patch) { id validFrom validUntil form } }`;
 export const DELETE_LINK = `mutation DeleteLink($id: ID!) { deleteLink(id: $id) { id deleted } }`;

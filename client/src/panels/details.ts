@@ -19,6 +19,7 @@ export interface DetailActions {
   edit(id: string, name: string, description: string | null, validFrom: number | null, validUntil: number | null): void;
   deleteEntity(id: string, name: string): void;
   deleteLink(id: string): void;
+  editLink(link: { id: string; label: string; type: string; form: string | null; validFrom: number | null; validUntil: number | null }): void;
 }
 
 export interface DetailContext {
@@ -177,7 +178,11 @@ export async function renderEdgeDetails(root: HTMLElement, edge: { id: string; s
       [t('years'), years(link.validFrom, link.validUntil)], [t('id'), link.id],
       ...extra.map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
     ]),
-    ctx.editor ? h('div', { class: 'actions' }, h('button', { class: 'danger', onclick: () => ctx.actions.deleteLink(link.id), 'data-testid': 'action-delete-link' }, t('delete'))) : null,
+    ctx.editor
+      ? h('div', { class: 'actions' },
+          h('button', { onclick: () => ctx.actions.editLink({ id: link.id, label: `${names(link.source)} — ${term(link.type)} → ${names(link.target)}`, type: link.type, form: link.form, validFrom: link.validFrom, validUntil: link.validUntil }), 'data-testid': 'action-edit-link' }, t('edit')),
+          h('button', { class: 'danger', onclick: () => ctx.actions.deleteLink(link.id), 'data-testid': 'action-delete-link' }, t('delete')))
+      : null,
     h('h2', { class: 'block' }, t('sources')),
     sourceList([link.provenance]),
   );

@@ -2,7 +2,7 @@
 // adding an actor, drawing a linkage between two selected actors, editing what was added; every change goes
 // through the GraphQL mutations and their validation errors are shown beside the field they name.
 import { editorToken, errorMessage, GqlError, gql, setEditorToken } from '../api/client.js';
-import { CREATE_ENTITY, CREATE_LINK, UPDATE_ENTITY } from '../api/queries.js';
+import { CREATE_ENTITY, CREATE_LINK, UPDATE_ENTITY, UPDATE_LINK } from '../api/queries.js';
 import { ACTOR_KINDS, JOINT_FORMS, LINK_TYPES } from '../api/types.js';
 import { h, labelled, select } from '../dom.js';
 import { t, term } from '../i18n/index.js';
@@ -152,6 +152,44 @@ export function editForm(hooks: EditorHooks, e: { id: string; name: string; desc
         await gql(UPDATE_ENTITY, { id: e.id, patch });
         ok(msg, t('saved'));
         hooks.changed({ updated: e.id });
+      } catch (err) {
+        showError(form, msg, err);
+      }
+    })();
+  });
+  return form;
+}
+
+/** The linkage being edited: its joint-action form (COOPERATES_WITH only) and its years. */
+export interface LinkEdit {
+  id: string;
+  label: string;
+  type: string;
+  form: string | null;
+  validFrom: number | null;
+  validUntil: number | null;
+}
+
+export function linkEditForm(hooks: EditorHooks, l: LinkEdit): HTMLElement {
+  const form_ = select({ 'data-testid': 'edit-link-form', 'data-field': 'form' }, [['', '—'], ...JOINT_FORMS.map((f): [string, string] => [f, term(f)])], l.form ?? '');
+  form_.disabled = l.type !== 'COOPERATES_WITH';
+  const from = h('input', { type: 'number', 'data-testid': 'edit-link-from', 'data-field': 'validFrom' });
+  from.value = l.validFrom ? String(l.validFrom) : '';
+  const until = h('input', { type: 'number', 'data-testid': 'edit-link-until', 'data-field': 'validUntil' });
+  until.value = l.validUntil ? String(l.validUntil) : '';
+  const prov = provenanceField(hooks.sources, 'editlink');
+  const msg = h('p', {});
+  const form = h('form', { 'data-testid': 'edit-link-form-el' }, h('h2', { class: 'block' }, `${t('edit')}: ${l.label}`), labelled(t('form'), form_),
+    h('div', { class: 'row2' }, labelled(t('validFrom'), from), labelled(t('validUntil'), until)), prov.element, h('button', { class: 'primary', type: 'submit', 'data-testid': 'edit-link-save' }, t('save')), msg);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void (async () => {
+      try {
+        const provenance = await prov.value();
+        const patch = { form: form_.disabled ? null : form_.value || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
+        await gql(UPDATE_LINK, { id: l.id, patch });
+        ok(msg, t('saved'));
+        hooks.changed({ updated: l.id });
       } catch (err) {
         showError(form, msg, err);
       }

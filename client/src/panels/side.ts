@@ -10,7 +10,7 @@ import type { EdgeData } from '../graph/elements.js';
 import { t } from '../i18n/index.js';
 import type { Store } from '../state.js';
 import { renderEdgeDetails, renderEntityDetails, type DetailActions } from './details.js';
-import { actorForm, editForm, linkForm, renderSignIn, type EditorHooks } from './editor.js';
+import { actorForm, editForm, linkEditForm, linkForm, renderSignIn, type EditorHooks, type LinkEdit } from './editor.js';
 import { renderHelp } from './help.js';
 import { marks, renderProspects } from './prospects.js';
 import type { SourceOption } from './provenance.js';
@@ -34,6 +34,7 @@ export interface PagePort {
 export class SidePanel {
   private panel: Panel = 'details';
   private editing: Parameters<typeof editForm>[1] | null = null;
+  private editingLink: LinkEdit | null = null;
   /** The last change an editor made, shown at the top of the editor panel until it is closed. */
   private flash = '';
 
@@ -43,6 +44,7 @@ export class SidePanel {
   open(panel: Panel): void {
     this.panel = this.panel === panel && panel !== 'details' ? 'details' : panel;
     this.editing = null;
+    this.editingLink = null;
     this.flash = '';
     this.render();
   }
@@ -81,6 +83,7 @@ export class SidePanel {
       this.flash ? h('p', { class: 'msg ok', 'data-testid': 'editor-flash' }, this.flash) : null,
       signIn,
       signed && this.editing ? editForm(hooks, this.editing) : null,
+      signed && this.editingLink ? linkEditForm(hooks, this.editingLink) : null,
       signed ? h('details', { open: true }, h('summary', { class: 'block' }, t('addLink')), linkForm(hooks)) : null,
       signed ? h('details', {}, h('summary', { class: 'block', 'data-testid': 'open-add-actor' }, t('addActor')), actorForm(hooks)) : null,
       prospects,
@@ -115,6 +118,7 @@ export class SidePanel {
       edit: (id, name, description, validFrom, validUntil) => { this.panel = 'editor'; this.editing = { id, name, description, validFrom, validUntil }; this.render(); },
       deleteEntity: (id, name) => void this.remove(DELETE_ENTITY, id, t('confirmDelete', { name })),
       deleteLink: (id) => void this.remove(DELETE_LINK, id, t('confirmDelete', { name: id })),
+      editLink: (link) => { this.panel = 'editor'; this.editing = null; this.editingLink = link; this.render(); },
     };
   }
 
@@ -143,6 +147,7 @@ export class SidePanel {
         if (added && addedName) this.page.names.set(added, addedName);
         this.flash = added ? t('added', { name: this.name(added) }) : t('saved');
         this.editing = null;
+        this.editingLink = null;
         if (added) store.update({ view: 'network', expanded: [...new Set([...store.state.expanded, added])], selected: added });
         else if (updated) void this.page.load();
       },
