@@ -53,6 +53,14 @@ function ok(msg: HTMLElement, text: string): void {
   msg.setAttribute('data-testid', 'form-ok');
 }
 
+/** Runs a form's save on submit: errors are shown beside the field they name, nothing else changes. */
+function onSave(form: HTMLFormElement, msg: HTMLElement, save: () => Promise<void>): void {
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    void save().catch((err: unknown) => showError(form, msg, err));
+  });
+}
+
 export function renderSignIn(root: HTMLElement, hooks: EditorHooks): void {
   const token = editorToken();
   if (token) {
@@ -81,19 +89,12 @@ export function actorForm(hooks: EditorHooks): HTMLElement {
   const msg = h('p', {});
   const form = h('form', { 'data-testid': 'actor-form' }, h('div', { class: 'row2' }, labelled(t('kind'), kind), labelled(t('name'), name)), labelled(t('description'), desc),
     h('div', { class: 'row2' }, labelled(t('validFrom'), from), labelled(t('validUntil'), until)), prov.element, h('button', { class: 'primary', type: 'submit', 'data-testid': 'actor-save' }, t('save')), msg);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      try {
-        const provenance = await prov.value();
-        const input = { kind: kind.value, name: name.value, description: desc.value.trim() || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
-        const { createEntity } = await gql<{ createEntity: { id: string; name: string } }>(CREATE_ENTITY, { input });
-        ok(msg, t('added', { name: createEntity.name }));
-        hooks.changed({ added: createEntity.id, addedName: createEntity.name });
-      } catch (err) {
-        showError(form, msg, err);
-      }
-    })();
+  onSave(form, msg, async () => {
+    const provenance = await prov.value();
+    const input = { kind: kind.value, name: name.value, description: desc.value.trim() || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
+    const { createEntity } = await gql<{ createEntity: { id: string; name: string } }>(CREATE_ENTITY, { input });
+    ok(msg, t('added', { name: createEntity.name }));
+    hooks.changed({ added: createEntity.id, addedName: createEntity.name });
   });
   return form;
 }
@@ -113,19 +114,12 @@ export function linkForm(hooks: EditorHooks): HTMLElement {
   const msg = h('p', {});
   const form = h('form', { 'data-testid': 'link-form-el' }, h('div', { class: 'field' }, ends, swap), labelled(t('linkType'), type), labelled(t('form'), form_),
     h('div', { class: 'row2' }, labelled(t('validFrom'), from), labelled(t('validUntil'), until)), prov.element, h('button', { class: 'primary', type: 'submit', 'data-testid': 'link-save' }, t('save')), msg);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      try {
-        const provenance = await prov.value();
-        const input = { type: type.value, from: a.id, to: b.id, form: form_.disabled ? null : form_.value || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
-        await gql(CREATE_LINK, { input });
-        ok(msg, t('saved'));
-        hooks.changed({ updated: a.id });
-      } catch (err) {
-        showError(form, msg, err);
-      }
-    })();
+  onSave(form, msg, async () => {
+    const provenance = await prov.value();
+    const input = { type: type.value, from: a.id, to: b.id, form: form_.disabled ? null : form_.value || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
+    await gql(CREATE_LINK, { input });
+    ok(msg, t('saved'));
+    hooks.changed({ updated: a.id });
   });
   return form;
 }
@@ -143,19 +137,12 @@ export function editForm(hooks: EditorHooks, e: { id: string; name: string; desc
   const msg = h('p', {});
   const form = h('form', { 'data-testid': 'edit-form' }, h('h2', { class: 'block' }, `${t('edit')}: ${e.name}`), labelled(t('name'), name), labelled(t('description'), desc),
     h('div', { class: 'row2' }, labelled(t('validFrom'), from), labelled(t('validUntil'), until)), prov.element, h('button', { class: 'primary', type: 'submit', 'data-testid': 'edit-save' }, t('save')), msg);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      try {
-        const provenance = await prov.value();
-        const patch = { name: name.value, description: desc.value.trim() || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
-        await gql(UPDATE_ENTITY, { id: e.id, patch });
-        ok(msg, t('saved'));
-        hooks.changed({ updated: e.id });
-      } catch (err) {
-        showError(form, msg, err);
-      }
-    })();
+  onSave(form, msg, async () => {
+    const provenance = await prov.value();
+    const patch = { name: name.value, description: desc.value.trim() || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
+    await gql(UPDATE_ENTITY, { id: e.id, patch });
+    ok(msg, t('saved'));
+    hooks.changed({ updated: e.id });
   });
   return form;
 }
@@ -181,19 +168,12 @@ export function linkEditForm(hooks: EditorHooks, l: LinkEdit): HTMLElement {
   const msg = h('p', {});
   const form = h('form', { 'data-testid': 'edit-link-form-el' }, h('h2', { class: 'block' }, `${t('edit')}: ${l.label}`), labelled(t('form'), form_),
     h('div', { class: 'row2' }, labelled(t('validFrom'), from), labelled(t('validUntil'), until)), prov.element, h('button', { class: 'primary', type: 'submit', 'data-testid': 'edit-link-save' }, t('save')), msg);
-  form.addEventListener('submit', (ev) => {
-    ev.preventDefault();
-    void (async () => {
-      try {
-        const provenance = await prov.value();
-        const patch = { form: form_.disabled ? null : form_.value || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
-        await gql(UPDATE_LINK, { id: l.id, patch });
-        ok(msg, t('saved'));
-        hooks.changed({ updated: l.id });
-      } catch (err) {
-        showError(form, msg, err);
-      }
-    })();
+  onSave(form, msg, async () => {
+    const provenance = await prov.value();
+    const patch = { form: form_.disabled ? null : form_.value || null, validFrom: optionalInt(from), validUntil: optionalInt(until), provenance };
+    await gql(UPDATE_LINK, { id: l.id, patch });
+    ok(msg, t('saved'));
+    hooks.changed({ updated: l.id });
   });
   return form;
 }
