@@ -1,9 +1,10 @@
 // Every shortest path from one entity to each target (ALL SHORTEST), same filters as paths.cypher.
-// Variants: __HOP__, __MAXLEN__.
-// Parameters: $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
+// Direction: $dir as in paths.cypher, the symmetric types $sym crossed either way. Variants: __MAXLEN__.
+// Parameters: $dir, $sym, $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
 MATCH (a:Entity {id: $from})
-MATCH p = ALL SHORTEST (a) (__HOP__
+MATCH p = ALL SHORTEST (a) ((x)-[r]-(y)
     WHERE type(r) IN $types
+      AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))
       AND NOT y.id IN $exclude
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   ){1,__MAXLEN__} (b:Entity)

@@ -1,12 +1,14 @@
 // Paths from one entity to a target entity or set, through chosen relationship types and node kinds.
 // The server picks the selector by mode; this file is the SHORTEST k form (k = 1 for a shortest path).
-// Variants: __HOP__ (direction of each hop), __MAXLEN__ (longest path, ≤ MAX_PATH_LENGTH), __K__ (paths per target).
-// Parameters: $from, $toIds (list), $toKinds (list), $toTypes (list of buyer/firm/institution types; empty = any),
+// Direction: $dir ('OUT' | 'IN' | 'BOTH') follows stored direction, except for the symmetric types $sym,
+// which are crossed either way. Variants: __MAXLEN__ (longest path, ≤ MAX_PATH_LENGTH), __K__ (paths per target).
+// Parameters: $dir, $sym, $from, $toIds (list), $toKinds (list), $toTypes (list of buyer/firm/institution types; empty = any),
 //   $types (relationship types), $via (kinds allowed for intermediate nodes; null = any), $exclude (ids
 //   never passed through), $year, $limit (paths in all).
 MATCH (a:Entity {id: $from})
-MATCH p = SHORTEST __K__ (a) (__HOP__
+MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
     WHERE type(r) IN $types
+      AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))
       AND NOT y.id IN $exclude
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   ){1,__MAXLEN__} (b:Entity)

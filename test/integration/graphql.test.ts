@@ -87,6 +87,18 @@ describe('neighbourhoods and paths', () => {
     expect(routes).toEqual([...new Set(routes)]);
   });
 
+  it('crosses symmetric ties (joint ventures, cooperation) either way when the direction is OUT', async () => {
+    // Segusino's joint ventures with US retailers are stored in one direction only (Segusino → partners).
+    const r = await gql<{ out: { count: number }; back: { count: number } }>(
+      service,
+      `{ out: paths(from: "buyer:segusino-us-retail-partners", to: { ids: ["firm:segusino"] }, types: [JOINT_VENTURE], direction: OUT, maxLength: 1) { count }
+         back: paths(from: "buyer:segusino-us-retail-partners", to: { ids: ["firm:segusino"] }, types: [SELLS_TO], direction: OUT, maxLength: 1) { count } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.out.count).toBe(1);
+    expect(r.data!.back.count).toBe(0); // SELLS_TO runs Segusino → buyers, not back
+  });
+
   it('finds the k shortest, all shortest and weighted paths, and none once Segusino is excluded', async () => {
     const base = 'from: "firm:chipilo-subcontractors", to: { kinds: [BUYER], types: ["global_buyer", "importer", "retailer"] }, maxLength: 3, direction: OUT';
     const r = await gql<{ k: { paths: { length: number }[] }; all: { paths: { length: number }[] }; w: { paths: { weight: number }[] }; none: { count: number } }>(

@@ -8,17 +8,14 @@ export type Params = Record<string, unknown>;
 
 /**
  * Structural parts some statements need that Cypher cannot take as parameters (a variable-length bound,
- * a pattern's direction). Each is chosen from a fixed set here — never from user text.
+ * the k of SHORTEST k). Each is chosen from a fixed set here — never from user text.
  */
 export interface Variant {
   /** Upper bound of a quantified path pattern, replacing `__MAXLEN__` (a whole number 1–20). */
   maxLength?: number;
   /** Number of paths of a SHORTEST k selector, replacing `__K__` (a whole number 1–100). */
   k?: number;
-  /** Direction of one hop, replacing `__HOP__`. */
-  direction?: 'OUT' | 'IN' | 'BOTH';
 }
-const HOPS = { OUT: '(x)-[r]->(y)', IN: '(x)<-[r]-(y)', BOTH: '(x)-[r]-(y)' } as const;
 
 export function applyVariant(text: string, v: Variant | undefined): string {
   if (!v) return text;
@@ -31,7 +28,6 @@ export function applyVariant(text: string, v: Variant | undefined): string {
     if (!Number.isInteger(v.k) || v.k < 1 || v.k > 100) throw new Error(`k must be a whole number 1–100, got ${v.k}`);
     out = out.replaceAll('__K__', String(v.k));
   }
-  if (v.direction) out = out.replaceAll('__HOP__', HOPS[v.direction]);
   return out;
 }
 

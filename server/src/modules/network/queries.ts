@@ -1,5 +1,8 @@
-import { LINK_TYPE_NAMES, type LinkType } from '../../domain/enums.js';
+import { LINK_TYPE_NAMES, LINK_TYPES, type LinkType } from '../../domain/enums.js';
 import type { Executor, Row } from '../../neo4j/executor.js';
+
+/** Types whose direction means nothing (cooperation, joint ventures, competition): crossed either way. */
+const SYMMETRIC = LINK_TYPE_NAMES.filter((t) => LINK_TYPES[t].symmetric);
 
 /** Relationship types of the actor network: everything but place, event, upgrading and chain bookkeeping. */
 export const ACTOR_LINK_TYPES: LinkType[] = LINK_TYPE_NAMES.filter((t) => !['LOCATED_IN', 'AFFECTS', 'UNDERWENT', 'HAS_CHAIN'].includes(t));
@@ -36,6 +39,7 @@ export async function expand(executor: Executor, a: ExpandArgs): Promise<{ nodeI
       ids: frontier,
       types: a.types,
       dir: a.direction,
+      sym: SYMMETRIC,
       year: a.year ?? null,
       exclude: a.exclude ?? [],
       limit: edgeLimit + 1,
@@ -104,8 +108,8 @@ function distinctRoutes(paths: PathRow[]): PathRow[] {
 const fetchLimit = (limit: number) => limit * 4 + 1;
 
 export async function findPaths(executor: Executor, a: PathArgs): Promise<{ paths: PathRow[]; truncated: boolean }> {
-  const params = { from: a.from, toIds: a.toIds, toKinds: a.toKinds, toTypes: a.toTypes, types: a.types, via: a.via, exclude: a.exclude, year: a.year };
-  const variant = { maxLength: a.maxLength, direction: a.direction };
+  const params = { from: a.from, toIds: a.toIds, toKinds: a.toKinds, toTypes: a.toTypes, types: a.types, via: a.via, exclude: a.exclude, year: a.year, dir: a.direction, sym: SYMMETRIC };
+  const variant = { maxLength: a.maxLength };
   const weigh = (rels: EdgeRow[]) => rels.reduce((s, r) => s + (a.weights.get(r.type) ?? 1), 0);
   let rows: Row[];
   if (a.mode === 'ALL_SHORTEST') rows = await executor.read('network/allShortestPaths', { ...params, limit: fetchLimit(a.limit) }, variant);
