@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/src/config.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startService, type Service } from '../../server/src/service.js';
@@ -28,6 +28,21 @@ export function testId(kind: string): string {
 export async function startTestService(overrides: Record<string, string> = {}): Promise<Service> {
   const config = testConfig(overrides);
   return startService(config, createLogger(config.log));
+}
+
+/**
+ * One service for a whole test file: started before its tests, stopped after them. Returns a getter,
+ * since the service exists only once `beforeAll` has run.
+ */
+export function serviceForFile(overrides: Record<string, string> = {}): () => Service {
+  let service: Service | undefined;
+  beforeAll(async () => {
+    service = await startTestService(overrides);
+  });
+  afterAll(async () => {
+    await service?.stop();
+  });
+  return () => service!;
 }
 
 export interface GqlResult<T = Record<string, unknown>> {

@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Service } from '../../server/src/service.js';
-import { gql, startTestService } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { gql, serviceForFile } from '../helpers/db.js';
 
 /** The network measures on the cases the source documents describe. */
-let service: Service;
-beforeAll(async () => {
-  service = await startTestService({ MAX_QUERY_COST: '100000' });
-});
-afterAll(async () => {
-  await service?.stop();
-});
+const service = serviceForFile({ MAX_QUERY_COST: '100000' });
 
 describe('Espírito Santo metalworking (Pietrobelli & Rabellotti 2004, Annex 2)', () => {
   it('shows CDMEC as the leading broker between the SMEs and the anchor customers', async () => {
     const r = await gql<{ brokerage: { scores: { actor: { id: string }; group: string; raw: Record<string, number>; z: Record<string, number | null> }[] } }>(
-      service,
+      service(),
       '{ brokerage(scope: { clusterId: "cluster:espirito-santo-metalworking" }, partition: { by: KIND }, first: 3) { scores { actor { id } group raw { itinerant total } z { total } } } }',
     );
     expect(r.errors).toBeUndefined();
@@ -30,7 +23,7 @@ describe('Espírito Santo metalworking (Pietrobelli & Rabellotti 2004, Annex 2)'
 describe('Chipilo furniture: the what-if of Segusino’s bankruptcy (January 2003)', () => {
   it('lists the subcontractors that lose their only route to US buyers when Segusino is removed', async () => {
     const r = await gql<{ whatIf: { affected: { actor: { id: string }; lost: { id: string }[]; cutOff: boolean }[]; brokerageChanges: { actor: { id: string }; before: number; after: number }[] } }>(
-      service,
+      service(),
       '{ whatIf(remove: ["firm:segusino"], targets: { ids: ["buyer:chipilo-us-buyers"] }) { affected { actor { id } lost { id } cutOff } brokerageChanges { actor { id } before after } } }',
     );
     expect(r.errors).toBeUndefined();
@@ -42,7 +35,7 @@ describe('Chipilo furniture: the what-if of Segusino’s bankruptcy (January 200
 
   it('names Segusino as the single point of failure of the subcontractors’ access to US buyers', async () => {
     const r = await gql<{ dependency: { reachableTargets: { id: string }[]; mustPassThrough: { id: string }[] } }>(
-      service,
+      service(),
       '{ dependency(id: "firm:chipilo-subcontractors", targets: { ids: ["buyer:chipilo-us-buyers"] }) { reachableTargets { id } mustPassThrough { id } } }',
     );
     expect(r.data!.dependency).toEqual({ reachableTargets: [{ id: 'buyer:chipilo-us-buyers' }], mustPassThrough: [{ id: 'firm:segusino' }] });
@@ -52,7 +45,7 @@ describe('Chipilo furniture: the what-if of Segusino’s bankruptcy (January 200
 describe('other measures on the seed data', () => {
   it('reports institutions that link firms of different clusters (two-mode brokerage)', async () => {
     const r = await gql<{ twoModeBrokerage: { institution: { id: string; kind: string }; clusters: { id: string }[]; crossClusterPairs: number }[] }>(
-      service,
+      service(),
       '{ twoModeBrokerage(first: 10) { institution { id kind } clusters { id } crossClusterPairs } }',
     );
     expect(r.errors).toBeUndefined();
@@ -65,16 +58,16 @@ describe('other measures on the seed data', () => {
 
   it('partitions by cluster, country and chain position, and scopes by year', async () => {
     for (const by of ['CLUSTER', 'COUNTRY', 'CHAIN_POSITION']) {
-      const r = await gql<{ brokerage: { actors: number; groups: { group: string; size: number }[] } }>(service, `{ brokerage(partition: { by: ${by} }, first: 1) { actors groups { group size } } }`);
+      const r = await gql<{ brokerage: { actors: number; groups: { group: string; size: number }[] } }>(service(), `{ brokerage(partition: { by: ${by} }, first: 1) { actors groups { group size } } }`);
       expect(r.errors, by).toBeUndefined();
       expect(r.data!.brokerage.groups.reduce((s, g) => s + g.size, 0)).toBe(r.data!.brokerage.actors);
     }
-    const y = await gql<{ a: { arcs: number }; b: { arcs: number } }>(service, '{ a: brokerage(partition: { by: KIND }, first: 0) { arcs } b: brokerage(scope: { year: 1980 }, partition: { by: KIND }, first: 0) { arcs } }');
+    const y = await gql<{ a: { arcs: number }; b: { arcs: number } }>(service(), '{ a: brokerage(partition: { by: KIND }, first: 0) { arcs } b: brokerage(scope: { year: 1980 }, partition: { by: KIND }, first: 0) { arcs } }');
     expect(y.data!.b.arcs).toBeLessThan(y.data!.a.arcs);
   });
 
   it('refuses a partition property that is not a plain property name', async () => {
-    const r = await gql(service, '{ brokerage(partition: { by: PROPERTY, property: "x) DETACH DELETE n //" }) { actors } }');
+    const r = await gql(service(), '{ brokerage(partition: { by: PROPERTY, property: "x) DETACH DELETE n //" }) { actors } }');
     expect(r.errors![0]).toMatchObject({ extensions: { code: 'BAD_USER_INPUT', field: 'partition.property' } });
   });
 });

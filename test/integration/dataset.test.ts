@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Service } from '../../server/src/service.js';
-import { gql, startTestService } from '../helpers/db.js';
+import { describe, expect, it } from 'vitest';
+import { gql, serviceForFile } from '../helpers/db.js';
 
 /** Facts from each source document, pinned through the GraphQL layer against the seeded database. */
-let service: Service;
-beforeAll(async () => {
-  service = await startTestService({ MAX_QUERY_COST: '100000' });
-});
-afterAll(async () => {
-  await service?.stop();
-});
+const service = serviceForFile({ MAX_QUERY_COST: '100000' });
 
 interface E {
   id: string;
@@ -31,7 +24,7 @@ const ENTITY = `query($id: ID!) { entity(id: $id) { id name kind type date docum
     governanceCodes { market network quasiHierarchy hierarchy } upgradingScores { product process functional intersectoral } }
   chains { role chain { id chain { governanceHS market } } } } }`;
 const entity = async (id: string) => {
-  const r = await gql<{ entity: E }>(service, ENTITY, { id });
+  const r = await gql<{ entity: E }>(service(), ENTITY, { id });
   expect(r.errors).toBeUndefined();
   expect(r.data?.entity, id).toBeTruthy();
   return r.data!.entity;
@@ -123,7 +116,7 @@ describe('the other four documents', () => {
 describe('Tables 17–19 recomputed from the clusters’ items', () => {
   it('reproduce the printed sector-group averages except for the documented misprints', async () => {
     const r = await gql<{ collectiveEfficiencyAverages: { key: string; clusters: number; measures: { measure: string; printed: number | null; agrees: boolean | null; agreesWithPrintedRows: boolean | null }[] }[] }>(
-      service,
+      service(),
       '{ collectiveEfficiencyAverages { key clusters measures { measure printed agrees agreesWithPrintedRows } } }',
     );
     expect(r.errors).toBeUndefined();

@@ -70,6 +70,11 @@ export class Executor {
     return s;
   }
 
+  /** The registered statements whose names start with `prefix` (e.g. `schema/`), in name order. */
+  statementsUnder(prefix: string): CypherStatement[] {
+    return [...this.registry.values()].filter((s) => s.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
+  }
+
   read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
     return this.readTx((tx) => tx.run(name, params, variant), name);
   }
