@@ -7,10 +7,10 @@ import { createHandler } from 'graphql-http/lib/use/express';
 import { ruruHTML } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
 import type { Config } from './config.js';
-import type { Context } from './graphql/context.js';
+import type { Context } from './modules/context.js';
 import { formatError } from './graphql/errors.js';
 import { exampleQueries } from './graphql/examples.js';
-import { limitRules } from './graphql/schema.js';
+import { limitedParser, limitRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
 import { createLoaders } from './modules/entities/loaders.js';
 import type { Executor } from './neo4j/executor.js';
@@ -45,12 +45,14 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
       const ctx: Context = {
         executor: scoped,
         config,
+        limits: config.limits,
         editor: Boolean(config.editorToken) && token === config.editorToken,
         editorName: raw.get('x-editor-name')?.slice(0, 100) || 'editor',
         loaders: createLoaders(scoped),
       };
       return ctx as Context & Record<PropertyKey, unknown>;
     },
+    parse: limitedParser(config.limits.tokens) as never,
     validationRules: (_req, args, specified) => [...specified, ...limitRules(config.limits, args.variableValues as Record<string, unknown> | undefined)],
     formatError: (err) => formatError(err, production) as never,
     onOperation: (_req, args, result) => {

@@ -9,7 +9,8 @@ import type { Logger } from './logger.js';
 import { isSeeded, loadSeeds } from './modules/seeds/load.js';
 import { connect } from './neo4j/driver.js';
 import { Executor } from './neo4j/executor.js';
-import { loadCypherRegistry } from './neo4j/registry.js';
+import { checkStatements, loadCypherRegistry } from './neo4j/registry.js';
+import { declaredStatements } from './modules/index.js';
 import { applySchema } from './neo4j/schema.js';
 
 export interface Service {
@@ -29,6 +30,7 @@ export async function startService(config: Config, logger: Logger): Promise<Serv
     throw new StartupError(`HTTP port ${config.port} is already in use on ${config.host}: stop what listens there or set PORT to a free port.`);
   }
   const registry = loadCypherRegistry();
+  checkStatements(registry, declaredStatements);
   let local: LocalNeo4j | undefined;
   let driver: Driver | undefined;
   try {

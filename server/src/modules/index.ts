@@ -1,13 +1,21 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { enumResolvers } from '../graphql/enums.js';
+import type { Statement } from '../neo4j/statement.js';
 import { analyticsResolvers } from './analytics/resolvers.js';
+import { analyticsStatements } from './analytics/statements.js';
 import { clusterResolvers } from './clusters/resolvers.js';
+import { clustersStatements } from './clusters/statements.js';
+import { enumResolvers } from './core/enums.js';
 import { coreResolvers } from './core/resolvers.js';
+import { coreStatements } from './core/statements.js';
 import { editingResolvers } from './editing/resolvers.js';
+import { editingStatements } from './editing/statements.js';
 import { entityResolvers } from './entities/resolvers.js';
+import { entitiesStatements } from './entities/statements.js';
 import { networkResolvers } from './network/resolvers.js';
+import { networkStatements } from './network/statements.js';
+import { seedStatements } from './seeds/statements.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,3 +35,14 @@ export const modules: GraphqlModule[] = [
   { name: 'analytics', sdl: path.join(here, 'analytics/analytics.graphql'), resolvers: analyticsResolvers as IResolvers },
   { name: 'editing', sdl: path.join(here, 'editing/editing.graphql'), resolvers: editingResolvers as IResolvers },
 ];
+
+/** Every Cypher statement the code runs, checked against cypher/ at start-up (`checkStatements`). */
+export const declaredStatements: Statement<unknown>[] = [
+  coreStatements,
+  entitiesStatements,
+  networkStatements,
+  clustersStatements,
+  analyticsStatements,
+  editingStatements,
+  seedStatements,
+].flatMap((set) => Object.values(set) as Statement<unknown>[]);

@@ -2,6 +2,7 @@ import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'n
 import { AppError, BadInputError, StartupError, TimeoutError, UnavailableError } from '../errors.js';
 import { toPlain } from './plain.js';
 import type { CypherStatement } from './registry.js';
+import type { Statement } from './statement.js';
 
 export type Row = Record<string, unknown>;
 export type Params = Record<string, unknown>;
@@ -33,7 +34,7 @@ export function applyVariant(text: string, v: Variant | undefined): string {
 
 /** Runs registered statements inside a managed transaction; `tx.run` counts as one round trip. */
 export interface Tx {
-  run(name: string, params?: Params, variant?: Variant): Promise<Row[]>;
+  run<R>(s: Statement<R>, params?: Params, variant?: Variant): Promise<R[]>;
 }
 
 /**
@@ -75,12 +76,12 @@ export class Executor {
     return [...this.registry.values()].filter((s) => s.name.startsWith(prefix)).sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  read(name: string, params: Params = {}, variant?: Variant): Promise<Row[]> {
-    return this.readTx((tx) => tx.run(name, params, variant), name);
+  read<R>(s: Statement<R>, params: Params = {}, variant?: Variant): Promise<R[]> {
+    return this.readTx((tx) => tx.run(s, params, variant), s.name ?? String(s));
   }
 
-  write(name: string, params: Params = {}, operation = name): Promise<Row[]> {
-    return this.writeTx((tx) => tx.run(name, params), operation);
+  write<R>(s: Statement<R>, params: Params = {}, operation = s.name ?? String(s)): Promise<R[]> {
+    return this.writeTx((tx) => tx.run(s, params), operation);
   }
 
   /** Several statements in one read transaction. */
@@ -111,9 +112,11 @@ export class Executor {
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation } };
     const wrap = (tx: ManagedTransaction): Tx => ({
-      run: async (name, params = {}, variant) => {
+      run: async <R>(s: Statement<R>, params: Params = {}, variant?: Variant) => {
         this.counter.queries += 1;
-        return rows(await tx.run(applyVariant(this.statement(name).text, variant), integers(params)));
+        // TRANSITIONAL: untyped names while modules move to typed statements; removed once all have.
+        if (typeof s === 'string') return rows(await tx.run(applyVariant(this.statement(s).text, variant), integers(params))) as R[];
+        return typedRows(s, rows(await tx.run(applyVariant(this.statement(s.name).text, variant), integers(params))));
       },
     });
     try {
@@ -144,6 +147,20 @@ function integers(params: Params): Params {
 
 function rows(res: QueryResult): Row[] {
   return res.records.map((r) => toPlain(r.toObject()) as Row);
+}
+
+/**
+ * Checks each row against its statement's declared shape. A mismatch is our bug (a renamed column, a
+ * property stored with another type), reported with the statement and the column so it is found at once.
+ */
+export function typedRows<R>(s: Statement<R>, raw: Row[]): R[] {
+  return raw.map((row, i) => {
+    const parsed = s.row.safeParse(row);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? issue.path.join('.') : '(row)';
+    throw new AppError('INTERNAL', `cypher/${s.name}.cypher returned a row that does not match its declared shape at row ${i}, column ${where}: ${issue?.message ?? 'invalid'}.`);
+  });
 }
 
 /** Maps driver and server errors to the project's errors; our own errors pass through untouched. */

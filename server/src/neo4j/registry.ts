@@ -37,3 +37,15 @@ export function loadCypherRegistry(root = cypherRoot): Map<string, CypherStateme
   }
   return registry;
 }
+
+/**
+ * Every statement the code declares must have its file: a missing file fails start-up, not the first
+ * request. Returns the orphans — files outside `schema/` (applied as a folder) that no module declares —
+ * which a test keeps at zero: an orphan is dead code nobody runs.
+ */
+export function checkStatements(registry: Map<string, CypherStatement>, declared: Iterable<{ name: string }>): { orphans: string[] } {
+  const names = new Set([...declared].map((s) => s.name));
+  const missing = [...names].filter((n) => !registry.has(n)).sort();
+  if (missing.length) throw new StartupError(`Cypher registry: ${missing.map((n) => `cypher/${n}.cypher is named in code but no such file exists`).join('; ')}.`);
+  return { orphans: [...registry.keys()].filter((n) => !n.startsWith('schema/') && !names.has(n)).sort() };
+}

@@ -1,5 +1,5 @@
 import { LimitError, NotFoundError } from '../../errors.js';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../context.js';
 import { LINK_TYPES, type LinkType } from '../../domain/enums.js';
 
 /** Default layer: flows, ownership, cooperation, support and brokering among actors. */

@@ -5,7 +5,7 @@ import { dominatorsOf, immediateDominators } from '../../domain/dominators.js';
 import { betweenness, closeness, louvain, pagerank } from '../../domain/graphology.js';
 import { structuralHoles } from '../../domain/structuralHoles.js';
 import { BadInputError, LimitError, NotFoundError } from '../../errors.js';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../context.js';
 import type { Row } from '../../neo4j/executor.js';
 import { project, scopeParams, type NetworkScope, type Projection, type ScopeParams } from './projection.js';
 

@@ -2,7 +2,7 @@ import { groupAverages, type ClusterFigures, type PrintedRow } from '../../domai
 import { HS_TO_GHS, predictGovernance, type HsType, type Level } from '../../domain/governance.js';
 import { undirectedDensity } from '../../domain/density.js';
 import { BadInputError, LimitError, NotFoundError } from '../../errors.js';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../context.js';
 import type { Executor, Row } from '../../neo4j/executor.js';
 import { listEntities, type ListArgs } from '../entities/queries.js';
 import { toEdge } from '../network/resolvers.js';

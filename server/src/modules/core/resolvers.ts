@@ -1,10 +1,8 @@
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../context.js';
+import { health } from './service.js';
 
 export const coreResolvers = {
   Query: {
-    health: async (_: unknown, __: unknown, ctx: Context) => {
-      const [row] = await ctx.executor.read('core/health');
-      return { ok: true, neo4j: String(row?.version ?? 'unknown'), entities: Number(row?.entities ?? 0) };
-    },
+    health: (_: unknown, __: unknown, ctx: Context) => health(ctx),
   },
 };

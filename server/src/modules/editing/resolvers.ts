@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as E from '../../domain/enums.js';
 import { BadInputError, ConflictError, ForbiddenError, NotFoundError } from '../../errors.js';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../context.js';
 import type { Row, Tx } from '../../neo4j/executor.js';
 import type { Props } from '../seeds/merge.js';
 import { checkEntityProps, checkId, checkLinkProps, checkProvenance, checkYears, idFromName, parseOrThrow, type ProvenanceInput } from './validate.js';

@@ -1,6 +1,6 @@
 import { LimitError } from '../../errors.js';
-import type { Context } from '../../graphql/context.js';
-import { decodeCursor, encodeCursor, pageSize } from '../../graphql/paging.js';
+import type { Context } from '../context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../core/paging.js';
 import type { Row } from '../../neo4j/executor.js';
 import { provenanceFromRow } from '../core/provenance.js';
 import { listEntities, searchEntities, type ListArgs } from './queries.js';

@@ -1,5 +1,5 @@
 import { BadInputError, LimitError, NotFoundError } from '../../errors.js';
-import type { Context } from '../../graphql/context.js';
+import type { Context } from '../context.js';
 import type { Row } from '../../neo4j/executor.js';
 import { provenanceFromRow } from '../core/provenance.js';
 import { ACTOR_LINK_TYPES, expand, findPaths, type EdgeRow, type PathArgs } from './queries.js';

@@ -3,6 +3,7 @@ import type { Executor } from '../../neo4j/executor.js';
 import { seedCheck } from './check.js';
 import { buildGraph } from './merge.js';
 import { formatProblem, seedsRoot } from './read.js';
+import { seedStatements as S } from './statements.js';
 
 export interface LoadReport {
   labels: Record<string, number>;
@@ -32,16 +33,16 @@ export async function loadSeeds(executor: Executor, opts: { root?: string; progr
   const graph = buildGraph(set);
   progress(`Loading ${graph.nodes.length} entities, ${graph.links.length} links, ${graph.statements.length} statements, ${graph.tables.length} printed tables…`);
   await executor.writeTx(async (tx) => {
-    await tx.run('seeds/mergeSources', { rows: set.sources.map((s) => ({ key: s.key, props: { ...s, authors: s.authors } })) });
-    for (const rows of batches(graph.nodes)) await tx.run('seeds/mergeNodes', { rows });
-    for (const rows of batches(graph.tables)) await tx.run('seeds/mergeTables', { rows });
-    for (const rows of batches(graph.statements)) await tx.run('seeds/mergeStatements', { rows });
-    for (const rows of batches(graph.links)) await tx.run('seeds/mergeLinks', { rows });
+    await tx.run(S.mergeSources, { rows: set.sources.map((s) => ({ key: s.key, props: { ...s, authors: s.authors } })) });
+    for (const rows of batches(graph.nodes)) await tx.run(S.mergeNodes, { rows });
+    for (const rows of batches(graph.tables)) await tx.run(S.mergeTables, { rows });
+    for (const rows of batches(graph.statements)) await tx.run(S.mergeStatements, { rows });
+    for (const rows of batches(graph.links)) await tx.run(S.mergeLinks, { rows });
   }, 'seeds.load');
-  const [labels, types] = await executor.readTx(async (tx) => [await tx.run('seeds/countLabels'), await tx.run('seeds/countTypes')]);
+  const [labels, types] = await executor.readTx(async (tx) => [await tx.run(S.countLabels), await tx.run(S.countTypes)]);
   const report: LoadReport = {
-    labels: Object.fromEntries(labels.map((r) => [String(r.label), Number(r.count)])),
-    types: Object.fromEntries(types.map((r) => [String(r.type), Number(r.count)])),
+    labels: Object.fromEntries(labels.map((r) => [r.label, r.count])),
+    types: Object.fromEntries(types.map((r) => [r.type, r.count])),
     declared: { nodes: graph.nodes.length, links: graph.links.length, statements: graph.statements.length, tables: graph.tables.length },
   };
   progress(`Loaded: ${Object.entries(report.labels).map(([k, v]) => `${k} ${v}`).join(', ')}`);
@@ -50,6 +51,6 @@ export async function loadSeeds(executor: Executor, opts: { root?: string; progr
 }
 
 export async function isSeeded(executor: Executor): Promise<boolean> {
-  const [row] = await executor.read('seeds/hasData');
+  const [row] = await executor.read(S.hasData);
   return row?.seeded === true;
 }

@@ -1,4 +1,4 @@
-import * as E from '../domain/enums.js';
+import * as E from '../../domain/enums.js';
 
 /** GraphQL enum names (UPPER_CASE) mapped to the values stored in the graph. */
 const upper = (values: readonly string[]) => Object.fromEntries(values.map((v) => [v.toUpperCase(), v]));

@@ -1,4 +1,4 @@
-import { BadInputError, LimitError } from '../errors.js';
+import { BadInputError, LimitError } from '../../errors.js';
 
 /** Offset cursors, opaque to clients: base64url of `o:<offset>`. */
 export function encodeCursor(offset: number): string {

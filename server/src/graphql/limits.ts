@@ -1,0 +1,79 @@
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
+import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
+import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
+import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
+import { GraphQLError, type DocumentNode, type Source, type ValidationContext, type ValidationRule } from 'graphql';
+import { createComplexityRule, type ComplexityEstimator } from 'graphql-query-complexity';
+
+export interface RequestLimits {
+  depth: number;
+  cost: number;
+  aliases: number;
+  tokens: number;
+  directives: number;
+}
+
+/** The error every refused request gets: the limit's configuration variable, its value and what was found. */
+function limitError(limit: string, max: number, actual: number | undefined, advice: string): GraphQLError {
+  const found = actual === undefined ? '' : ` (found ${actual})`;
+  return new GraphQLError(`Request refused: over the ${limit} limit of ${max}${found}. ${advice}`, {
+    extensions: { code: 'LIMIT_EXCEEDED', limit, max, ...(actual === undefined ? {} : { actual }) },
+  });
+}
+
+/**
+ * GraphQL Armor reports a rejection by throwing out of the validator, which graphql-js does not catch; its
+ * `onReject` hook with `propagateOnRejection: false` lets us report the refusal as an ordinary validation
+ * error instead, in our words.
+ */
+function armorReject(limit: string, max: number, advice: string) {
+  return {
+    n: max,
+    propagateOnRejection: false,
+    onReject: [
+      (ctx: ValidationContext | null, err: GraphQLError) => {
+        const actual = Number(/found (\d+)/.exec(err.message)?.[1]);
+        ctx?.reportError(limitError(limit, max, Number.isFinite(actual) ? actual : undefined, advice));
+      },
+    ],
+  };
+}
+
+/**
+ * Cost of a field: 1, plus its children's cost multiplied by the page size it asks for (`first`, `limit`)
+ * so that a wide nested request costs what it would really cost the database.
+ */
+const pageAwareEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+  const n = Number(args.first ?? args.limit ?? args.k ?? 1);
+  return 1 + (Number.isFinite(n) && n > 1 ? n : 1) * Math.max(childComplexity, 0);
+};
+
+/** Validation rules for depth, aliases, directives and cost; each refusal names its variable and value. */
+export function limitRules(limits: RequestLimits, variables: Record<string, unknown> | undefined): ValidationRule[] {
+  return [
+    maxDepthRule({ ...armorReject('MAX_QUERY_DEPTH', limits.depth, 'Ask for fewer nested levels.'), flattenFragments: true }),
+    // __typename aliases count too: 2,000 of them are 2,000 fields to resolve.
+    maxAliasesRule({ ...armorReject('MAX_QUERY_ALIASES', limits.aliases, 'Send fewer aliased fields per request.'), allowList: [] }),
+    maxDirectivesRule(armorReject('MAX_QUERY_DIRECTIVES', limits.directives, 'Use fewer @include / @skip directives.')),
+    createComplexityRule({
+      maximumComplexity: limits.cost,
+      variables: variables ?? {},
+      estimators: [pageAwareEstimator],
+      createError: (max, actual) => limitError('MAX_QUERY_COST', max, actual, 'Ask for fewer items per page or fewer nested fields.'),
+    }),
+  ];
+}
+
+/** A parser that stops reading a document past MAX_QUERY_TOKENS tokens (GraphQL Armor's token limit). */
+export function limitedParser(maxTokens: number): (source: string | Source) => DocumentNode {
+  return (source) => {
+    try {
+      return new MaxTokensParserWLexer(source, { n: maxTokens, propagateOnRejection: true }).parseDocument();
+    } catch (err) {
+      if (err instanceof GraphQLError && /Token limit/i.test(err.message)) {
+        throw limitError('MAX_QUERY_TOKENS', maxTokens, undefined, 'Send a shorter request (fewer fields, arguments or literals).');
+      }
+      throw err;
+    }
+  };
+}

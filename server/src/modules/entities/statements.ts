@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { statement } from '../../neo4j/statement.js';
+
+/** An entity's stored properties: every entity has an id, a kind and a name; the rest depends on its kind. */
+export const entityRow = z.looseObject({ id: z.string(), kind: z.string(), name: z.string() });
+export type EntityRow = z.infer<typeof entityRow>;
+
+/** A STATED_IN statement's properties (document, lines, quote…) with the document's title. */
+export const statementRow = z.looseObject({ doc: z.string(), quote: z.string().nullish(), lines: z.array(z.number()).nullish(), title: z.string().nullish() });
+export type StatementRow = z.infer<typeof statementRow>;
+
+/** The entities module's statements (cypher/entities/) and the shapes of their rows. */
+export const entitiesStatements = {
+  entitiesByIds: statement('entities/entitiesByIds', z.object({ n: entityRow })),
+  linksByIds: statement('entities/linksByIds', z.object({ id: z.string(), type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string() })),
+  listEntities: statement('entities/listEntities', z.object({ total: z.number(), page: z.array(z.string()) })),
+  listSources: statement('entities/listSources', z.object({ key: z.string(), title: z.string().nullable(), authors: z.array(z.string()).nullable(), year: z.number().nullable(), publisher: z.string().nullable(), statements: z.number() })),
+  provenanceByIds: statement('entities/provenanceByIds', z.object({ id: z.string(), p: statementRow })),
+  searchEntities: statement('entities/searchEntities', z.object({ id: z.string(), kind: z.string(), name: z.string(), score: z.number() })),
+};

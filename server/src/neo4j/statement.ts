@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+
+/**
+ * A named Cypher statement (the file `cypher/<name>.cypher`) with the shape of the rows it returns. The
+ * executor checks every row against `row`, so a renamed or retyped column fails loudly at its statement
+ * instead of surfacing as `undefined` in a resolver; TypeScript sees the same shape.
+ */
+export interface Statement<R> {
+  readonly name: string;
+  readonly row: z.ZodType<R>;
+}
+
+export function statement<S extends z.ZodType>(name: string, row: S): Statement<z.output<S>> {
+  return { name, row: row as z.ZodType<z.output<S>> };
+}
+
+/** Every statement a module declares, for the start-up check against the registry. */
+export type StatementSet = Record<string, Statement<unknown>>;
