@@ -21,6 +21,25 @@ declare module 'vitest' {
  * tests that write use ids containing `test-` and delete what they wrote (test/helpers/db.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  // The integration and browser projects both name this setup; Vitest runs it once per project in the same
+  // process, so the first call starts the database and the others share it (counted, stopped by the last).
+  const shared = globalThis as { __clustergraphNeo4j?: { ready: Promise<{ uri: string; password: string; stop: () => Promise<void> }>; users: number } };
+  if (!shared.__clustergraphNeo4j) shared.__clustergraphNeo4j = { ready: startTestDatabase(), users: 0 };
+  const db = shared.__clustergraphNeo4j;
+  db.users += 1;
+  const { uri, password } = await db.ready;
+  project.provide('neo4jUri', uri);
+  project.provide('neo4jPassword', password);
+  return async () => {
+    db.users -= 1;
+    if (db.users === 0) {
+      delete shared.__clustergraphNeo4j;
+      await (await db.ready).stop();
+    }
+  };
+}
+
+async function startTestDatabase(): Promise<{ uri: string; password: string; stop: () => Promise<void> }> {
   const port = process.env.NEO4J_TEST_BOLT_PORT ?? '7690';
   const base = loadConfig({ ...process.env, NEO4J_BOLT_PORT: port, NEO4J_DATA_DIR: `.data/neo4j-test-${port}` });
   let local: LocalNeo4j | undefined;
@@ -35,9 +54,5 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await applySchema(executor);
   await loadSeeds(executor, { progress: (l) => process.stderr.write(`[seeds] ${l}\n`) });
   await driver.close();
-  project.provide('neo4jUri', uri);
-  project.provide('neo4jPassword', base.neo4j.password);
-  return async () => {
-    await local?.stop();
-  };
+  return { uri, password: base.neo4j.password, stop: async () => void (await local?.stop()) };
 }

@@ -21,7 +21,7 @@ const ENTITY = `query($id: ID!) { entity(id: $id) { id name kind type date docum
   links(first: 500) { type direction form other { id } }
   cluster { sectorGroup printed { eei jai ce degree } recomputed { eei jai ce degree } flags disagrees
     externalEconomies { labourMarket inputs information marketAccess } jointAction { backward forward horizontalBilateral horizontalMultilateral }
-    governanceCodes { market network quasiHierarchy hierarchy } upgradingScores { product process functional intersectoral } }
+    governanceCodes { market { code } network { code } quasiHierarchy { code label } hierarchy { code } } upgradingScores { product process functional intersectoral } }
   chains { role chain { id chain { governanceHS market } } } } }`;
 const entity = async (id: string) => {
   const r = await gql<{ entity: E }>(service(), ENTITY, { id });
@@ -39,7 +39,7 @@ describe('Pietrobelli & Rabellotti (2004)', () => {
       printed: { eei: 12, jai: 8, ce: 10, degree: 'High' },
       recomputed: { eei: 12, jai: 8, ce: 10, degree: 'High' },
       externalEconomies: { labourMarket: 3, inputs: 3, information: 3, marketAccess: 3 },
-      governanceCodes: { market: 3, network: 0, quasiHierarchy: 2, hierarchy: 0 },
+      governanceCodes: { market: { code: 3 }, network: { code: 0 }, quasiHierarchy: { code: 2, label: 'global' }, hierarchy: { code: 0 } },
       disagrees: false,
     });
     expect(s.sources.some((p) => p.doc === 'pietrobelli2004')).toBe(true);

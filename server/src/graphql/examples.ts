@@ -10,7 +10,7 @@ query ClusterProfile {
       printed { eei jai ce degree }
       recomputed { eei jai ce degree }
       flags
-      governanceCodes { market network quasiHierarchy hierarchy }
+      governanceCodes { market { code label meaning } quasiHierarchy { code label meaning } }
       upgradingScores { product process functional }
     }
     chains { role chain { name chain { governanceHS governanceGHS market endMarket driver } } }

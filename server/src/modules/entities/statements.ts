@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { NODE_KINDS } from '../../domain/enums.js';
 import { statement } from '../../neo4j/statement.js';
 
 /** An entity's stored properties: every entity has an id, a kind and a name; the rest depends on its kind. */
-export const entityRow = z.looseObject({ id: z.string(), kind: z.string(), name: z.string() });
+export const entityRow = z.looseObject({ id: z.string(), kind: z.enum(NODE_KINDS), name: z.string() });
 export type EntityRow = z.infer<typeof entityRow>;
 
 /** A STATED_IN statement's properties (document, lines, quote…) with the document's title. */
@@ -16,5 +17,5 @@ export const entitiesStatements = {
   listEntities: statement('entities/listEntities', z.object({ total: z.number(), page: z.array(z.string()) })),
   listSources: statement('entities/listSources', z.object({ key: z.string(), title: z.string().nullable(), authors: z.array(z.string()).nullable(), year: z.number().nullable(), publisher: z.string().nullable(), statements: z.number() })),
   provenanceByIds: statement('entities/provenanceByIds', z.object({ id: z.string(), p: statementRow })),
-  searchEntities: statement('entities/searchEntities', z.object({ id: z.string(), kind: z.string(), name: z.string(), score: z.number() })),
+  searchEntities: statement('entities/searchEntities', z.object({ id: z.string(), kind: z.enum(NODE_KINDS), name: z.string(), score: z.number() })),
 };

@@ -1,0 +1,162 @@
+import { ACTOR_KINDS } from '../../domain/enums.js';
+import { LimitError } from '../../errors.js';
+import type { ServiceDeps } from '../context.js';
+import { decodeCursor, encodeCursor, pageSize } from '../core/paging.js';
+import { existingEntities, type LinkRow, type Loaders } from './loaders.js';
+import { luceneQuery } from './search.js';
+import { entitiesStatements as S, type EntityRow } from './statements.js';
+
+/** Sort keys → stored property (allow-list: user text never reaches Cypher structure). */
+export const SORT_KEYS = {
+  NAME: 'name',
+  KIND: 'kind',
+  CE: 'printed_ce',
+  EEI: 'printed_eei',
+  JAI: 'printed_jai',
+  FOUNDED: 'founded',
+  VALID_FROM: 'validFrom',
+} as const;
+
+/**
+ * The Humphrey–Schmitz types printed as pattern codes in Pietrobelli & Rabellotti's Tables 4, 8 and 12,
+ * with the stored property holding each code. A cluster with printed codes answers a governance filter
+ * from them (code > 0: that pattern is present), so lists agree with the tables.
+ */
+const GOVERNANCE_CODE_PROPERTY: Record<string, string> = {
+  market: 'governanceCodes_market',
+  network: 'governanceCodes_network',
+  quasi_hierarchy: 'governanceCodes_quasiHierarchy',
+  hierarchy: 'governanceCodes_hierarchy',
+};
+
+export interface EntityFilter {
+  kinds?: string[] | null;
+  country?: string | null;
+  place?: string | null;
+  sector?: string | null;
+  sectorGroup?: string | null;
+  governance?: string | null;
+  ceDegree?: string | null;
+  year?: number | null;
+  aggregate?: boolean | null;
+}
+
+export interface ListArgs extends EntityFilter {
+  sort: keyof typeof SORT_KEYS;
+  descending: boolean;
+  skip: number;
+  limit: number;
+}
+
+/**
+ * One page of entity ids and the total count. A value chain answers the place and sector filters
+ * (country, place, sector, sector group) for the clusters it belongs to (HAS_CHAIN), since chains have
+ * no place or sector of their own.
+ */
+export async function listEntities(executor: ServiceDeps['executor'], a: ListArgs): Promise<{ total: number; ids: string[] }> {
+  const [row] = await executor.read(S.listEntities, {
+    kinds: a.kinds?.length ? a.kinds : [...ACTOR_KINDS],
+    country: a.country ?? null,
+    place: a.place ?? null,
+    sector: a.sector ?? null,
+    sectorGroup: a.sectorGroup ?? null,
+    governance: a.governance ?? null,
+    governanceCode: a.governance ? (GOVERNANCE_CODE_PROPERTY[a.governance] ?? null) : null,
+    ceDegree: a.ceDegree ?? null,
+    year: a.year ?? null,
+    aggregate: a.aggregate ?? null,
+    sortKey: SORT_KEYS[a.sort],
+    desc: a.descending,
+    skip: a.skip,
+    limit: a.limit,
+  });
+  return { total: row?.total ?? 0, ids: row?.page ?? [] };
+}
+
+export interface PageArgs {
+  filter?: EntityFilter | null;
+  sort: keyof typeof SORT_KEYS;
+  descending: boolean;
+  first?: number | null;
+  after?: string | null;
+}
+
+/** A Relay-style page of entities (`entities`, `clusters`, `valueChains`); `kinds` overrides the filter's. */
+export async function entityPage({ executor, limits, loaders }: ServiceDeps, args: PageArgs, kinds?: string[]) {
+  const limit = pageSize(args.first, limits.pageSize);
+  const skip = decodeCursor(args.after);
+  const filter = args.filter ?? {};
+  const { total, ids } = await listEntities(executor, { ...filter, kinds: kinds ?? filter.kinds, sort: args.sort, descending: args.descending, skip, limit });
+  const nodes = await existingEntities(loaders, ids);
+  const end = skip + ids.length;
+  return { totalCount: total, nodes, pageInfo: { hasNextPage: end < total, endCursor: ids.length ? encodeCursor(end) : null } };
+}
+
+/** Entities by id in the order asked, null for unknown ids; at most MAX_PAGE_SIZE ids. */
+export async function entitiesByIds({ limits, loaders }: ServiceDeps, ids: string[]): Promise<(EntityRow | null)[]> {
+  if (ids.length > limits.pageSize) throw new LimitError('number of ids', limits.pageSize, ids.length, 'Ask in several requests (MAX_PAGE_SIZE).');
+  return (await loaders.entity.loadMany(ids)).map((x) => (x instanceof Error ? null : x));
+}
+
+/** Ranked full-text hits, each with its entity. */
+export async function searchEntities({ executor, limits, loaders }: ServiceDeps, args: { text: string; kinds?: string[] | null; first?: number | null }) {
+  const limit = pageSize(args.first ?? 20, limits.pageSize);
+  const q = luceneQuery(args.text);
+  if (!q) return [];
+  const hits = await executor.read(S.searchEntities, { q, kinds: args.kinds?.length ? args.kinds : null, limit });
+  const nodes = await loaders.entity.loadMany(hits.map((h) => h.id));
+  return hits.flatMap((h, i) => {
+    const entity = nodes[i];
+    return entity && !(entity instanceof Error) ? [{ entity, kind: h.kind, score: h.score }] : [];
+  });
+}
+
+/** The source documents with how many statements cite each. */
+export async function listSources({ executor }: ServiceDeps) {
+  const rows = await executor.read(S.listSources);
+  return rows.map((r) => ({ ...r, title: r.title ?? r.key, authors: r.authors ?? [], year: r.year ?? 0 }));
+}
+
+/** A relationship seen from the entity it was reached from (`selfId`). */
+export interface LinkView extends LinkRow {
+  selfId: string;
+}
+
+/** Whether something with `validFrom` / `validUntil` is valid in `year`; unknown bounds count as valid. */
+export function validIn(r: { validFrom?: unknown; validUntil?: unknown }, year: number | null | undefined): boolean {
+  if (year === null || year === undefined) return true;
+  const from = typeof r.validFrom === 'number' ? r.validFrom : -Infinity;
+  const until = typeof r.validUntil === 'number' ? r.validUntil : Infinity;
+  return from <= year && until >= year;
+}
+
+/** An entity's relationships, filtered by type, direction and year, at most `first`. */
+export async function linksOf(loaders: Loaders, id: string, a: { types?: string[] | null; direction: 'OUT' | 'IN' | 'BOTH'; year?: number | null; first: number }): Promise<LinkView[]> {
+  const rows = await loaders.links.load(id);
+  return rows
+    .filter((l) => (!a.types?.length || a.types.includes(l.type)) && (a.direction === 'BOTH' || (a.direction === 'OUT') === l.outgoing) && validIn(l.props, a.year))
+    .slice(0, Math.max(0, a.first))
+    .map((l) => ({ ...l, selfId: id }));
+}
+
+/** Nearest first: an entity is often tied both to its town and, directly, to its country. */
+const PLACE_RANK: Record<string, number> = { locality: 0, municipality: 1, region: 2, state: 3, country: 4, continent: 5 };
+
+/** The places an entity is located in, walking LOCATED_IN upwards one batched level at a time (a handful of levels). */
+export async function placesOf(loaders: Loaders, id: string): Promise<EntityRow[]> {
+  const out: EntityRow[] = [];
+  const seen = new Set<string>([id]);
+  let frontier = [id];
+  for (let depth = 0; depth < 6 && frontier.length; depth += 1) {
+    const next = new Set<string>();
+    for (const links of await loaders.links.loadMany(frontier)) {
+      if (links instanceof Error) continue;
+      for (const l of links) if (l.type === 'LOCATED_IN' && l.outgoing && !seen.has(l.otherId)) next.add(l.otherId);
+    }
+    next.forEach((x) => seen.add(x));
+    out.push(...(await existingEntities(loaders, [...next])));
+    frontier = [...next];
+  }
+  const rank = (p: EntityRow) => PLACE_RANK[String(p.placeType)] ?? 2.5;
+  return out.map((p, i) => ({ p, i })).sort((x, y) => rank(x.p) - rank(y.p) || x.i - y.i).map((x) => x.p);
+}

@@ -1,0 +1,75 @@
+import { GraphQLError } from 'graphql';
+import { Neo4jError } from 'neo4j-driver';
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { AppError, BadInputError, TimeoutError, UnavailableError } from '../../server/src/errors.js';
+import { formatError } from '../../server/src/graphql/errors.js';
+import { mapDriverError, typedRows } from '../../server/src/neo4j/executor.js';
+import { statement } from '../../server/src/neo4j/statement.js';
+
+/** A resolver error as graphql-js hands it to formatError: located and wrapping the thrown error. */
+const located = (err: Error) => new GraphQLError(err.message, { originalError: err, path: ['entity'] });
+
+describe('production error masking', () => {
+  it('hides an internal error message and stack in production, with code INTERNAL', () => {
+    const f = formatError(located(new Error('Neo.DatabaseError at /srv/secret/path.java:42')), true);
+    expect(f.message).toBe('Internal error; the server log has the details.');
+    expect(f.extensions).toEqual({ code: 'INTERNAL' });
+    expect(JSON.stringify(f)).not.toMatch(/secret|stack|java/);
+  });
+
+  it('hides an AppError with code INTERNAL in production but shows it in development', () => {
+    const err = new AppError('INTERNAL', 'Database error: index entity_search is offline');
+    expect(formatError(located(err), true).message).toBe('Internal error; the server log has the details.');
+    expect(formatError(located(err), false).message).toMatch(/entity_search/);
+  });
+
+  it('keeps a user error readable in production, with its code and the argument at fault', () => {
+    const f = formatError(located(new BadInputError('hops must be a whole number ≥ 1, got 0.', 'hops')), true);
+    expect(f).toMatchObject({ message: 'hops must be a whole number ≥ 1, got 0.', extensions: { code: 'BAD_USER_INPUT', field: 'hops' }, path: ['entity'] });
+  });
+
+  it('keeps the code of a graphql-js validation error', () => {
+    expect(formatError(new GraphQLError('Cannot query field "nme" on type "Entity".'), true).extensions).toEqual({ code: 'GRAPHQL_VALIDATION_FAILED' });
+  });
+});
+
+describe('driver errors become the project errors', () => {
+  it('maps an unreachable database to UNAVAILABLE', () => {
+    const e = mapDriverError(new Neo4jError('Could not perform discovery', 'ServiceUnavailable', 'N/A', 'N/A'));
+    expect(e).toBeInstanceOf(UnavailableError);
+    expect((e as AppError).code).toBe('UNAVAILABLE');
+  });
+
+  it('maps an expired session to UNAVAILABLE', () => {
+    expect(mapDriverError(new Neo4jError('expired', 'SessionExpired', 'N/A', 'N/A'))).toBeInstanceOf(UnavailableError);
+  });
+
+  it('maps a transaction that ran past QUERY_TIMEOUT_MS to TIMEOUT with advice', () => {
+    const e = mapDriverError(new Neo4jError('The transaction has been terminated.', 'Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration', 'N/A', 'N/A'));
+    expect(e).toBeInstanceOf(TimeoutError);
+    expect(e.message).toMatch(/QUERY_TIMEOUT_MS/);
+  });
+
+  it('maps a uniqueness violation to BAD_USER_INPUT and anything else to INTERNAL', () => {
+    expect(mapDriverError(new Neo4jError('Node(1) already exists', 'Neo.ClientError.Schema.ConstraintValidationFailed', 'N/A', 'N/A'))).toBeInstanceOf(BadInputError);
+    expect((mapDriverError(new Neo4jError('boom', 'Neo.DatabaseError.General.UnknownError', 'N/A', 'N/A')) as AppError).code).toBe('INTERNAL');
+  });
+
+  it('passes the project errors through unchanged', () => {
+    const err = new BadInputError('nope');
+    expect(mapDriverError(err)).toBe(err);
+  });
+});
+
+describe('typed statement rows', () => {
+  const s = statement('entities/example', z.object({ id: z.string(), total: z.number() }));
+
+  it('returns rows that match the declared shape', () => {
+    expect(typedRows(s, [{ id: 'a', total: 2 }])).toEqual([{ id: 'a', total: 2 }]);
+  });
+
+  it('names the statement, the row and the column when a row does not match', () => {
+    expect(() => typedRows(s, [{ id: 'a', total: 1 }, { id: 'b', total: 'two' }])).toThrowError(/cypher\/entities\/example\.cypher .* row 1, column total/);
+  });
+});
