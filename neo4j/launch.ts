@@ -9,10 +9,10 @@ import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { StartupError } from '../server/src/errors.js';
+import { fromRoot } from '../server/src/paths.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+const here = fromRoot('neo4j');
 const targetDir = path.join(here, 'target');
 const launcherJar = path.join(targetDir, 'neo4j-launcher.jar');
 const libDir = path.join(targetDir, 'lib');

@@ -1,21 +1,21 @@
 import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import express, { type Express } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-http/lib/use/express';
 import { ruruHTML } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
 import type { Config } from './config.js';
+import { fromRoot } from './paths.js';
 import type { Context } from './modules/context.js';
 import { formatError } from './graphql/errors.js';
 import { exampleQueries } from './graphql/examples.js';
 import { limitedParser, limitRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
+import { readiness } from './modules/core/service.js';
 import { createLoaders } from './modules/entities/loaders.js';
 import type { Executor } from './neo4j/executor.js';
 
-const clientDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../client/dist');
+const clientDist = fromRoot('client', 'dist');
 
 /** The HTTP surface: GraphQL at /graphql (with a browsable IDE on GET), the viewer at /. */
 export function createApp(deps: { config: Config; executor: Executor; schema: GraphQLSchema; logger: Logger }): Express {
@@ -24,16 +24,25 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
   app.disable('x-powered-by');
   app.use(express.json({ limit: '1mb' }));
 
+  // Liveness: the process answers. Readiness: the database answers and the schema is applied.
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
   });
-
-  // The GraphQL IDE (Ruru, a packaged GraphiQL) with its assets served locally: no CDN needed.
-  app.use('/ruru-static/', serveStatic('/ruru-static/'));
-  app.get('/graphql', (req, res, next) => {
-    if (!req.accepts('html') || req.query.query) return next();
-    res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/ruru-static/', clientConfig: { defaultQuery: exampleQueries } as never }));
+  app.get('/readyz', (_req, res, next) => {
+    readiness({ executor })
+      .then((r) => res.status(r.ready ? 200 : 503).json(r))
+      .catch(next);
   });
+
+  // The GraphQL IDE (Ruru, a packaged GraphiQL) with its assets served locally: no CDN needed. Off in
+  // production unless GRAPHQL_IDE=true.
+  if (config.graphqlIde) {
+    app.use('/ruru-static/', serveStatic('/ruru-static/'));
+    app.get('/graphql', (req, res, next) => {
+      if (!req.accepts('html') || req.query.query) return next();
+      res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/ruru-static/', clientConfig: { defaultQuery: exampleQueries } as never }));
+    });
+  }
 
   const production = config.env === 'production';
   const handler = createHandler<Context & Record<PropertyKey, unknown>>({

@@ -1,7 +1,7 @@
 import type { IResolvers } from '@graphql-tools/utils';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Statement } from '../neo4j/statement.js';
+import { fromRoot } from '../paths.js';
 import { analyticsResolvers } from './analytics/resolvers.js';
 import { analyticsStatements } from './analytics/statements.js';
 import { clusterResolvers } from './clusters/resolvers.js';
@@ -17,7 +17,8 @@ import { networkResolvers } from './network/resolvers.js';
 import { networkStatements } from './network/statements.js';
 import { seedStatements } from './seeds/statements.js';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
+// The SDL files stay beside their modules' sources (the compiled dist/ tree holds no .graphql files).
+const here = fromRoot('server', 'src', 'modules');
 
 export interface GraphqlModule {
   name: string;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { StartupError } from '../errors.js';
+import { fromRoot } from '../paths.js';
 
 /** The project's `cypher/` folder: one statement per file, `cypher/<concept>/<name>.cypher`. */
-export const cypherRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../cypher');
+export const cypherRoot = fromRoot('cypher');
 
 export interface CypherStatement {
   /** `<concept>/<name>`, e.g. `clusters/listClusters`. */

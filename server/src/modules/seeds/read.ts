@@ -1,11 +1,27 @@
+import { fromRoot } from '../../paths.js';
 import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
 import type { ZodType } from 'zod';
-import { linkRecord, nodeRecord, seedFile, sourceDoc, statementRecord, tableRecord, type LinkRecord, type NodeRecord, type SourceDoc, type StatementRecord, type TableRecord } from './format.js';
+import {
+  distinctRecord,
+  linkRecord,
+  nodeRecord,
+  passageRecord,
+  seedFile,
+  sourceDoc,
+  statementRecord,
+  tableRecord,
+  type DistinctRecord,
+  type LinkRecord,
+  type NodeRecord,
+  type PassageRecord,
+  type SourceDoc,
+  type StatementRecord,
+  type TableRecord,
+} from './format.js';
 
-export const seedsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../seeds');
+export const seedsRoot = fromRoot('seeds');
 
 /** One thing wrong with the seed files: where (file, record, field) and what. */
 export interface SeedProblem {
@@ -35,6 +51,10 @@ export interface SeedSet {
   links: Located<LinkRecord>[];
   statements: Located<StatementRecord>[];
   tables: Located<TableRecord>[];
+  /** Reviewed pairs of ids the duplicate check flags but that are different things. */
+  distinct: Located<DistinctRecord>[];
+  /** Reviewed linkage passages that need no record (the coverage report leaves them out). */
+  passages: Located<PassageRecord>[];
   /** Document text by key, one paragraph a line, for quote checks and context. */
   documents: Map<string, string[]>;
 }
@@ -50,15 +70,17 @@ function yamlFiles(dir: string): string[] {
 }
 
 function label(list: string, i: number, raw: unknown): string {
-  const r = raw as { id?: unknown; about?: unknown; type?: unknown; from?: unknown; to?: unknown } | null;
-  const name = r?.id ?? r?.about ?? (r?.type ? `${String(r.type)} ${String(r.from)}→${String(r.to)}` : '');
+  const r = raw as { id?: unknown; about?: unknown; ids?: unknown; doc?: unknown; type?: unknown; from?: unknown; to?: unknown } | null;
+  const pair = Array.isArray(r?.ids) ? r.ids.map(String).join(' ~ ') : undefined;
+  const passage = typeof r?.doc === 'string' ? r.doc : undefined;
+  const name = r?.id ?? r?.about ?? pair ?? passage ?? (r?.type ? `${String(r.type)} ${String(r.from)}→${String(r.to)}` : '');
   return `${list}[${i}]${name ? ` ${String(name)}` : ''}`;
 }
 
 /** Reads and shape-checks every seed file; records that fail their schema are reported, not returned. */
 export function readSeeds(root = seedsRoot): { set: SeedSet; problems: SeedProblem[] } {
   const problems: SeedProblem[] = [];
-  const set: SeedSet = { sources: [], nodes: [], links: [], statements: [], tables: [], documents: new Map() };
+  const set: SeedSet = { sources: [], nodes: [], links: [], statements: [], tables: [], distinct: [], passages: [], documents: new Map() };
   if (!existsSync(root)) {
     problems.push({ file: root, message: 'the seeds folder does not exist' });
     return { set, problems };
@@ -90,6 +112,8 @@ export function readSeeds(root = seedsRoot): { set: SeedSet; problems: SeedProbl
     take('links', linkRecord, set.links);
     take('statements', statementRecord, set.statements);
     take('tables', tableRecord, set.tables);
+    take('distinct', distinctRecord, set.distinct);
+    take('passages', passageRecord, set.passages);
     const srcs: Located<SourceDoc>[] = [];
     take('sources', sourceDoc, srcs);
     set.sources.push(...srcs.map((s) => s.value));
