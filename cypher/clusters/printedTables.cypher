@@ -1,6 +1,7 @@
-// The printed summary tables (as stored JSON rows) with their titles.
-// Parameters: $ids — table ids (null: all).
+// Printed summary tables (e.g. Pietrobelli & Rabellotti Tables 17–19) with their rows as stored JSON.
+// Parameters: $ids — table ids.
+// Rows: id, title, rowsJson (a JSON list of {label, group, values, lines}).
 MATCH (t:PrintedTable)
-WHERE $ids IS NULL OR t.id IN $ids
-RETURN t.id AS id, t.title AS title, t.rowsJson AS rowsJson, t.doc AS doc, t.lines AS lines, t.quote AS quote
+WHERE t.id IN $ids
+RETURN t.id AS id, t.title AS title, t.rowsJson AS rowsJson
 ORDER BY t.id

@@ -2,6 +2,7 @@
 // candidate set for weighted ranking. Same filters as paths.cypher.
 // Direction: $dir as in paths.cypher, the symmetric types $sym crossed either way. Variants: __MAXLEN__.
 // Parameters: $dir, $sym, $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
+// Rows: nodeIds (entity ids in order), rels (each {id, type, source, target, props}).
 MATCH (a:Entity {id: $from})
 MATCH p = (a) ((x)-[r]-(y)
     WHERE type(r) IN $types
@@ -14,6 +15,6 @@ WHERE b <> a
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
   AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
-       [rel IN relationships(p) | rel {.*, type: type(rel), source: startNode(rel).id, target: endNode(rel).id}] AS rels
+       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
 ORDER BY size(rels), nodeIds
 LIMIT $limit

@@ -1,0 +1,53 @@
+import type { ServiceDeps } from '../context.js';
+import { existingEntities, type LinkRow } from '../entities/loaders.js';
+import type { EntityRow } from '../entities/statements.js';
+import { clustersStatements as S } from './statements.js';
+
+/** An actor's role in a value chain (the parent of `ChainRole`; its ends are loaded when asked for). */
+export interface ChainRoleModel {
+  chainId: string;
+  actorId: string;
+  /** lead, cluster (a cluster's own chain), or the chain position (producer, agent, buyer…). */
+  role: string;
+}
+
+const CHAIN_LINKS = ['PARTICIPATES_IN', 'LEADS', 'HAS_CHAIN'];
+
+/** The role a PARTICIPATES_IN, LEADS or HAS_CHAIN link gives, as cypher/clusters/chainsOf.cypher names it. */
+function roleOf(l: LinkRow): string {
+  if (l.type === 'LEADS') return 'lead';
+  if (l.type === 'HAS_CHAIN') return 'cluster';
+  return typeof l.props.position === 'string' ? l.props.position : 'participant';
+}
+
+/** Several sources may state the same role: one entry per chain, actor and role. */
+function distinctRoles(roles: ChainRoleModel[]): ChainRoleModel[] {
+  return [...new Map(roles.map((r) => [`${r.chainId}|${r.actorId}|${r.role}`, r])).values()];
+}
+
+/** The value chains an entity takes part in or leads, and for a cluster its own chains (HAS_CHAIN). */
+export async function chainsOfEntity({ loaders }: Pick<ServiceDeps, 'loaders'>, entity: EntityRow): Promise<ChainRoleModel[]> {
+  const links = await loaders.links.load(entity.id);
+  const roles = links.filter((l) => l.outgoing && CHAIN_LINKS.includes(l.type)).map((l) => ({ chainId: l.otherId, actorId: entity.id, role: roleOf(l) }));
+  return distinctRoles(roles);
+}
+
+/** For a value chain: the actors that take part in or lead it, with their position. */
+export async function participantsOf({ loaders }: Pick<ServiceDeps, 'loaders'>, chain: EntityRow): Promise<ChainRoleModel[]> {
+  if (chain.kind !== 'ValueChain') return [];
+  const links = await loaders.links.load(chain.id);
+  const roles = links.filter((l) => !l.outgoing && (l.type === 'PARTICIPATES_IN' || l.type === 'LEADS')).map((l) => ({ chainId: chain.id, actorId: l.otherId, role: roleOf(l) }));
+  return distinctRoles(roles);
+}
+
+/** The entities with a MEMBER_OF link to this one (a cluster's members). */
+export async function membersOf({ loaders }: Pick<ServiceDeps, 'loaders'>, entity: EntityRow): Promise<EntityRow[]> {
+  const links = await loaders.links.load(entity.id);
+  return existingEntities(loaders, [...new Set(links.filter((l) => !l.outgoing && l.type === 'MEMBER_OF').map((l) => l.otherId))]);
+}
+
+/** The chains of many entities in one round trip, for chain tracing: entity id → its chains and roles. */
+export async function chainsOfMany({ executor }: Pick<ServiceDeps, 'executor'>, a: { ids: string[] }): Promise<Map<string, { chain: string; role: string }[]>> {
+  const rows = a.ids.length ? await executor.read(S.chainsOf, { ids: a.ids }) : [];
+  return new Map(rows.map((r) => [r.id, r.chains]));
+}

@@ -1,0 +1,93 @@
+import { asGhsType, asHsType, type GhsType, type HsType } from '../../domain/governance.js';
+import type { ServiceDeps } from '../context.js';
+import { toEdge } from '../core/edges.js';
+import { existingEntities, requireEntity } from '../entities/loaders.js';
+import type { EntityRow } from '../entities/statements.js';
+import { wholeNumberWithin } from '../network/arguments.js';
+import { expand } from '../network/expand.js';
+import type { EdgeModel } from '../network/subgraph.js';
+import { chainsOfMany, type ChainRoleModel } from './chainRoles.js';
+import { withMembers } from './members.js';
+
+/** The links along which goods flow, supplier → customer. */
+const FLOW_TYPES = ['SUPPLIES', 'SUBCONTRACTOR_OF', 'SELLS_TO'];
+
+export type TraceDirection = 'UPSTREAM' | 'DOWNSTREAM';
+
+export interface TraceArgs {
+  /** The actor or cluster to start from. */
+  id: string;
+  direction: TraceDirection;
+  /** Tiers to trace (≤ MAX_HOPS). */
+  tiers: number;
+  /** Only links valid in that year. */
+  year?: number | null;
+  /** Start a cluster's trace from its members too (tier 0). */
+  includeMembers: boolean;
+}
+
+export interface TraceEdgeModel {
+  edge: EdgeModel;
+  tier: number;
+  chains: EntityRow[];
+  governanceHS: HsType[];
+  governanceGHS: GhsType[];
+}
+
+/**
+ * The tier of each entity: 0 for the start, then the hop at which the flow links, followed away from the
+ * start (source → target downstream, target → source upstream), first reach it.
+ */
+export function tiersFrom(start: string[], edges: { source: string; target: string }[], a: { direction: TraceDirection; tiers: number }): Map<string, number> {
+  const tierOf = new Map(start.map((id) => [id, 0]));
+  let frontier = new Set(start);
+  for (let t = 1; t <= a.tiers && frontier.size > 0; t += 1) {
+    const next = new Set<string>();
+    for (const e of edges) {
+      const [from, to] = a.direction === 'DOWNSTREAM' ? [e.source, e.target] : [e.target, e.source];
+      if (frontier.has(from) && !tierOf.has(to)) {
+        tierOf.set(to, t);
+        next.add(to);
+      }
+    }
+    frontier = next;
+  }
+  return tierOf;
+}
+
+const distinct = <T>(xs: (T | null)[]): T[] => [...new Set(xs.filter((x): x is T => x !== null))];
+
+/** A value chain traced from an actor (or a cluster and its members), tier by tier, with each link's governance. */
+export async function traceValueChain({ executor, limits, loaders }: ServiceDeps, a: TraceArgs) {
+  const tiers = wholeNumberWithin('tiers', a.tiers, limits.hops, 'MAX_HOPS');
+  const start = await requireEntity(loaders, a.id, 'id');
+  const tier0 = await withMembers({ executor }, { entity: start, includeMembers: a.includeMembers });
+  const x = await expand({ executor }, { ids: tier0, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes });
+  const tierOf = tiersFrom(tier0, x.edges, { direction: a.direction, tiers });
+
+  const chainsOf = await chainsOfMany({ executor }, { ids: [...tierOf.keys()] });
+  const chainEntities = new Map((await existingEntities(loaders, distinct([...chainsOf.values()].flat().map((c) => c.chain)))).map((c) => [c.id, c]));
+  const sharedChains = (source: string, target: string) => {
+    const ofSource = new Set((chainsOf.get(source) ?? []).map((c) => c.chain));
+    return distinct((chainsOf.get(target) ?? []).map((c) => (ofSource.has(c.chain) ? c.chain : null))).flatMap((id) => chainEntities.get(id) ?? []);
+  };
+  const edges: TraceEdgeModel[] = x.edges
+    .filter((e) => tierOf.has(e.source) && tierOf.has(e.target))
+    .map((e) => {
+      const near = a.direction === 'DOWNSTREAM' ? e.source : e.target;
+      const chains = sharedChains(e.source, e.target);
+      return {
+        edge: toEdge(e),
+        tier: (tierOf.get(near) ?? 0) + 1,
+        chains,
+        governanceHS: distinct(chains.map((c) => asHsType(c.governanceHS))),
+        governanceGHS: distinct(chains.map((c) => asGhsType(c.governanceGHS))),
+      };
+    });
+
+  const byTier = new Map<number, string[]>();
+  for (const [id, t] of tierOf) byTier.set(t, [...(byTier.get(t) ?? []), id]);
+  const tierNodes = await Promise.all([...byTier.entries()].sort((p, q) => p[0] - q[0]).map(async ([tier, ids]) => ({ tier, nodes: await existingEntities(loaders, ids) })));
+  const startChains: ChainRoleModel[] = (chainsOf.get(a.id) ?? []).map((c) => ({ chainId: c.chain, actorId: a.id, role: c.role }));
+  return { start, direction: a.direction, tiers: tierNodes, edges, chains: startChains, truncated: x.truncatedBy !== null };
+}

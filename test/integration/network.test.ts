@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { SYMMETRIC_LINK_TYPES } from '../../server/src/modules/network/expand.js';
+import { networkStatements as S } from '../../server/src/modules/network/statements.js';
+import { gql, serviceForFile } from '../helpers/db.js';
+
+/**
+ * The network module against the seeded database. Seed facts used (pietrobelli2004, lines 423 and 2079–2083):
+ * Chipilo's subcontractors work for Segusino (SUBCONTRACTOR_OF, stated three times, each with what they make),
+ * and Segusino sells to US buyers (SELLS_TO).
+ */
+const service = serviceForFile();
+
+const SUBS = 'firm:chipilo-subcontractors';
+const US_BUYERS = 'buyer:chipilo-us-buyers';
+
+interface EdgeView {
+  id: string;
+  type: string;
+  qualifier: string | null;
+  properties: Record<string, unknown>;
+}
+
+describe('paths', () => {
+  it('weighs a path by its length outside WEIGHTED mode, whatever weights are passed', async () => {
+    const r = await gql<{ shortest: { paths: { length: number; weight: number }[] }; weighted: { paths: { length: number; weight: number }[] } }>(
+      service(),
+      `query($from: ID!, $to: ID!) {
+         shortest: paths(from: $from, to: { ids: [$to] }, direction: OUT, maxLength: 3, weights: [{ type: SELLS_TO, weight: 2.5 }]) { paths { length weight } }
+         weighted: paths(from: $from, to: { ids: [$to] }, direction: OUT, maxLength: 3, mode: WEIGHTED, k: 1, weights: [{ type: SELLS_TO, weight: 2.5 }]) { paths { length weight } } }`,
+      { from: SUBS, to: US_BUYERS },
+    );
+    expect(r.errors).toBeUndefined();
+    expect(r.data!.shortest.paths).toEqual([{ length: 2, weight: 2 }]);
+    expect(r.data!.weighted.paths).toEqual([{ length: 2, weight: 3.5 }]); // SUBCONTRACTOR_OF 1 + SELLS_TO 2.5
+  });
+
+  it('names the argument that holds an unknown id: `from` or `to.ids`', async () => {
+    const q = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }) { count } }';
+    const badTarget = await gql(service(), q, { from: SUBS, to: 'buyer:nobody' });
+    expect(badTarget.errors![0]).toMatchObject({ message: 'to.ids: no entity buyer:nobody.', extensions: { code: 'NOT_FOUND', field: 'to.ids' } });
+    const badStart = await gql(service(), q, { from: 'firm:nobody', to: US_BUYERS });
+    expect(badStart.errors![0]).toMatchObject({ message: 'from: no entity firm:nobody.', extensions: { code: 'NOT_FOUND', field: 'from' } });
+  });
+
+  it('gives a path’s relationships the same Edge as a neighbourhood: stored properties only, qualifier from `what`', async () => {
+    const r = await gql<{ paths: { paths: { edges: EdgeView[] }[] }; neighbourhood: { edges: EdgeView[] } }>(
+      service(),
+      `query($from: ID!) {
+         paths(from: $from, to: { ids: ["firm:segusino"] }, types: [SUBCONTRACTOR_OF], direction: OUT, maxLength: 1, mode: ALL_SIMPLE) { paths { edges { id type qualifier properties } } }
+         neighbourhood(ids: [$from], types: [SUBCONTRACTOR_OF], direction: OUT) { edges { id type qualifier properties } } }`,
+      { from: SUBS },
+    );
+    expect(r.errors).toBeUndefined();
+    const fromPaths = r.data!.paths.paths.flatMap((p) => p.edges);
+    expect(fromPaths.length).toBeGreaterThan(0);
+    const byId = new Map(r.data!.neighbourhood.edges.map((e) => [e.id, e]));
+    for (const e of fromPaths) {
+      expect(e).toEqual(byId.get(e.id));
+      expect(e.properties).not.toHaveProperty('type');
+      expect(e.qualifier).toBe(e.properties.what);
+    }
+  });
+});
+
+describe('the network module’s statements', () => {
+  it('return rows of their declared shapes on the seeded data (the executor checks every row)', async () => {
+    const x = service().executor;
+    const params = { from: SUBS, toIds: [US_BUYERS], toKinds: [], toTypes: [], types: ['SUBCONTRACTOR_OF', 'SELLS_TO'], via: null, exclude: [], year: null, dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, limit: 10 };
+    const frontier = await x.read(S.expandFrontier, { ids: [SUBS], types: ['SUBCONTRACTOR_OF'], dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 10 });
+    expect(frontier.every((e) => e.source === SUBS && e.type === 'SUBCONTRACTOR_OF' && typeof e.props.source_doc === 'string')).toBe(true);
+    for (const [s, variant] of [[S.paths, { maxLength: 3, k: 1 }], [S.allShortestPaths, { maxLength: 3 }], [S.simplePaths, { maxLength: 3 }]] as const) {
+      const rows = await x.read(s, params, variant);
+      expect(rows.length, s.name).toBeGreaterThan(0);
+      expect(rows.every((p) => p.nodeIds[0] === SUBS && p.nodeIds.at(-1) === US_BUYERS && p.rels.length === p.nodeIds.length - 1), s.name).toBe(true);
+    }
+  });
+});
