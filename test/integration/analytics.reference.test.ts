@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,6 +29,18 @@ afterAll(async () => {
 });
 
 const scope = { ids: g.nodes, kinds: ['FIRM'], types: ['SUPPLIES'] };
+
+/**
+ * Runs a reference program and returns its output. Asynchronous on purpose: the service under test runs in
+ * this process, and blocking its event loop for seconds (execFileSync) let its keep-alive timer close the
+ * connection the next request was already reusing (ECONNRESET).
+ */
+function reference(cmd: string, args: string[], input = ''): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(cmd, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    child.stdin?.end(input);
+  });
+}
 const chunks = [g.nodes.slice(0, 125), g.nodes.slice(125)];
 
 function close(actual: number | null, expected: number | null, label: string): void {
@@ -45,7 +57,7 @@ describe('brokerage equals sna::brokerage', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'sna-'));
     const file = path.join(dir, 'g.txt');
     writeFileSync(file, [String(g.nodes.length), ...g.group, ...g.arcs.map(([a, b]) => `${index.get(a)! + 1} ${index.get(b)! + 1}`)].join('\n'));
-    const ref = JSON.parse(execFileSync('Rscript', [path.resolve('test/reference/sna_brokerage.R'), file], { encoding: 'utf8' })) as {
+    const ref = JSON.parse(await reference('Rscript', [path.resolve('test/reference/sna_brokerage.R'), file])) as {
       raw: number[][]; exp: number[][]; z: (number | null)[][]; rawG: number[]; expG: number[]; zG: (number | null)[];
     };
     const roles = ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison', 'total'] as const;
@@ -88,7 +100,7 @@ describe('brokerage equals sna::brokerage', () => {
 describe('structural holes and centrality equal networkx', () => {
   it('matches constraint, effective size, betweenness (directed, undirected), closeness, PageRank, density, reciprocity and components', async () => {
     const ref = JSON.parse(
-      execFileSync('/usr/bin/python3', [path.resolve('test/reference/nx_measures.py')], { input: JSON.stringify({ nodes: g.nodes, arcs: g.arcs, root: null }), encoding: 'utf8' }),
+      await reference('/usr/bin/python3', [path.resolve('test/reference/nx_measures.py')], JSON.stringify({ nodes: g.nodes, arcs: g.arcs, root: null })),
     ) as Record<string, Record<string, number | null>> & { density: number; reciprocity: number; weak: number; strong: number };
     const outDegree = new Map<string, number>();
     for (const [a] of g.arcs) outDegree.set(a, (outDegree.get(a) ?? 0) + 1);
@@ -131,7 +143,7 @@ describe('structural holes and centrality equal networkx', () => {
 
   it('finds the same dominators as networkx.immediate_dominators', async () => {
     const root = g.nodes[3]!;
-    const ref = JSON.parse(execFileSync('/usr/bin/python3', [path.resolve('test/reference/nx_measures.py')], { input: JSON.stringify({ nodes: g.nodes, arcs: g.arcs, root }), encoding: 'utf8' })) as { idom: Record<string, string> };
+    const ref = JSON.parse(await reference('/usr/bin/python3', [path.resolve('test/reference/nx_measures.py')], JSON.stringify({ nodes: g.nodes, arcs: g.arcs, root }))) as { idom: Record<string, string> };
     const targets = Object.keys(ref.idom).filter((t) => t !== root).slice(0, 40);
     const r = await gql<{ dependency: { perTarget: { target: { id: string }; mustPassThrough: { id: string }[] }[] } }>(
       service,

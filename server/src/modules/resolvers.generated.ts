@@ -964,7 +964,7 @@ export type Partition = {
 
 /** What puts actors into groups for Gould–Fernandez brokerage. */
 export type PartitionBy =
-  /** The actor's position in value chains: the alphabetically first of its PARTICIPATES_IN positions and `lead` (for a chain it leads); actors with neither form the group (no position). */
+  /** The actor's position in value chains: `lead` when it leads a chain, otherwise the alphabetically first of its PARTICIPATES_IN positions; actors with neither form the group (no position). */
   | 'CHAIN_POSITION'
   /** The cluster the actor is a member of (MEMBER_OF; the first by id when several); actors in none form the group (no cluster). */
   | 'CLUSTER'
