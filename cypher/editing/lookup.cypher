@@ -1,7 +1,6 @@
-// Which of the given entity ids exist (with their kind), whether the source exists, and whether a link id exists.
-// Parameters: $ids — entity ids; $source — source key (or null); $linkId — link id (or null).
+// What an edit must check inside its own write transaction: whether the cited source exists, and which of
+// the given entity ids exist, with their kind and years.
+// Parameters: $ids — entity ids (may be empty); $source — source key.
 OPTIONAL MATCH (s:Source {key: $source})
-OPTIONAL MATCH ()-[l {id: $linkId}]->()
-WITH s IS NOT NULL AS sourceExists, l IS NOT NULL AS linkExists
-OPTIONAL MATCH (n:Entity) WHERE n.id IN $ids
-RETURN sourceExists, linkExists, collect({id: n.id, kind: n.kind}) AS found
+RETURN s IS NOT NULL AS sourceExists,
+       COLLECT { MATCH (n:Entity) WHERE n.id IN $ids RETURN n {.id, .kind, .validFrom, .validUntil} } AS found

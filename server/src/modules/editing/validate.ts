@@ -14,6 +14,12 @@ export interface ProvenanceInput {
   cites?: string | null;
 }
 
+/** Years an entity or a link is valid, as given in an edit or as stored. */
+export interface Years {
+  validFrom?: number | null;
+  validUntil?: number | null;
+}
+
 /** Throws a BadInputError naming the field for the first zod issue (zod lists them in order). */
 export function parseOrThrow<T>(schema: z.ZodType<T>, value: unknown, field: string): T {
   const r = schema.safeParse(value);
@@ -38,20 +44,41 @@ export function checkProvenance(p: ProvenanceInput, field: string): Props {
   return flatten({ doc: p.source, lines: p.lines ?? undefined, quote: p.quote, finding: p.finding ?? 'own', cites: p.cites ?? undefined });
 }
 
+/** A checked provenance as a link stores it: the same keys as seed links (`source_doc`, `source_quote`, …). */
+export function linkProvenance(checked: Props): Props {
+  return Object.fromEntries(Object.entries(checked).map(([k, v]) => [`source_${k}`, v]));
+}
+
+/** Properties an entity's `properties` may not set: the service sets them, or they have their own checked argument. */
+const ENTITY_RESERVED = ['id', 'kind', 'name', 'origin', 'sources', 'aliases', 'aliasText', 'validFrom', 'validUntil', 'count'];
+
 /** Validates kind-specific properties exactly as seed files are validated. */
 export function checkEntityProps(kind: E.NodeKind, props: unknown, field: string): Props {
   const obj = parseOrThrow(z.record(z.string(), z.unknown()), props ?? {}, field);
   parseOrThrow(propsByKind[kind], obj, field);
-  for (const reserved of ['id', 'kind', 'name', 'origin', 'sources']) {
+  for (const reserved of ENTITY_RESERVED) {
     if (reserved in obj) throw new BadInputError(`${field}.${reserved}: set ${reserved} with its own argument, not in properties.`, `${field}.${reserved}`);
   }
   return flatten(obj);
 }
 
-export function checkLinkProps(type: E.LinkType, props: unknown, form: string | null | undefined, field: string): Props {
-  const obj = { ...parseOrThrow(z.record(z.string(), z.unknown()), props ?? {}, field), ...(form ? { form } : {}) };
-  const schema = linkPropsByType[type];
-  if (form && type !== 'COOPERATES_WITH') throw new BadInputError(`${field}: form applies to COOPERATES_WITH links only.`, 'form');
+/** Properties a link's `properties` may not set: its id, origin and editor, its years, its provenance (`source_*`). */
+const isLinkReserved = (key: string) => ['id', 'origin', 'editedBy', 'validFrom', 'validUntil', 'source'].includes(key) || key.startsWith('source_');
+
+/**
+ * Validates a link's type-specific properties exactly as seed files are validated; `form` (COOPERATES_WITH
+ * only) joins them. `at` is the argument holding them (`input` or `patch`).
+ */
+export function checkLinkProps(a: { type: E.LinkType; properties: unknown; form: string | null | undefined; at: string }): Props {
+  if (a.form && a.type !== 'COOPERATES_WITH') throw new BadInputError(`${a.at}.form: form applies to COOPERATES_WITH links only, not ${a.type}.`, `${a.at}.form`);
+  const field = `${a.at}.properties`;
+  const given = parseOrThrow(z.record(z.string(), z.unknown()), a.properties ?? {}, field);
+  const reserved = Object.keys(given).find(isLinkReserved);
+  if (reserved) throw new BadInputError(`${field}.${reserved}: set ${reserved} with its own argument, not in properties.`, `${field}.${reserved}`);
+  const schema = linkPropsByType[a.type];
+  // The form argument is checked on its own first, so a bad form is reported as `<at>.form`.
+  if (schema && a.form) parseOrThrow(schema, { form: a.form }, a.at);
+  const obj = { ...given, ...(a.form ? { form: a.form } : {}) };
   if (schema) parseOrThrow(schema, obj, field);
   return flatten(obj);
 }
@@ -60,11 +87,28 @@ export function checkId(id: string, field: string): string {
   return parseOrThrow(entityId, id, field);
 }
 
-export function checkYears(from: number | null | undefined, until: number | null | undefined): void {
-  for (const [name, y] of [['validFrom', from], ['validUntil', until]] as const) {
-    if (y !== null && y !== undefined && (y < 1800 || y > 2100)) throw new BadInputError(`${name}: ${y} is not a plausible year (1800–2100).`, name);
+/**
+ * Checks the years of an edit (the argument `at`): each given year is plausible, and the range is not
+ * reversed once merged with the years already stored (an update that sets only one end).
+ */
+export function checkYears(given: Years, at: string, stored: Years = {}): void {
+  for (const name of ['validFrom', 'validUntil'] as const) {
+    const y = given[name];
+    if (y !== null && y !== undefined && (y < 1800 || y > 2100)) throw new BadInputError(`${at}.${name}: ${y} is not a plausible year (1800–2100).`, `${at}.${name}`);
   }
-  if (from && until && from > until) throw new BadInputError(`validUntil ${until} is before validFrom ${from}.`, 'validUntil');
+  const from = given.validFrom ?? stored.validFrom;
+  const until = given.validUntil ?? stored.validUntil;
+  if (from === null || from === undefined || until === null || until === undefined || from <= until) return;
+  const field = given.validUntil !== null && given.validUntil !== undefined ? 'validUntil' : 'validFrom';
+  const storedMark = (name: keyof Years) => (given[name] === null || given[name] === undefined ? ' (stored)' : '');
+  throw new BadInputError(`${at}.${field}: validUntil ${until}${storedMark('validUntil')} is before validFrom ${from}${storedMark('validFrom')}.`, `${at}.${field}`);
+}
+
+/** Checks the plain fields an entity input or patch may carry (aliases, count) beside its years. */
+export function checkEntityFields(f: Years & { aliases?: string[] | null; count?: number | null }, at: string): void {
+  checkYears(f, at);
+  if (f.count !== null && f.count !== undefined && !(f.count >= 0)) throw new BadInputError(`${at}.count: a count cannot be negative (got ${f.count}).`, `${at}.count`);
+  if (f.aliases?.some((a) => !a.trim())) throw new BadInputError(`${at}.aliases: an alias cannot be empty.`, `${at}.aliases`);
 }
 
 const KIND_PREFIX: Record<string, string> = { ValueChain: 'chain' };
