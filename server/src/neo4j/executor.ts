@@ -77,10 +77,10 @@ export class Executor {
   }
 
   read<R>(s: Statement<R>, params: Params = {}, variant?: Variant): Promise<R[]> {
-    return this.readTx((tx) => tx.run(s, params, variant), s.name ?? String(s));
+    return this.readTx((tx) => tx.run(s, params, variant), s.name);
   }
 
-  write<R>(s: Statement<R>, params: Params = {}, operation = s.name ?? String(s)): Promise<R[]> {
+  write<R>(s: Statement<R>, params: Params = {}, operation = s.name): Promise<R[]> {
     return this.writeTx((tx) => tx.run(s, params), operation);
   }
 
@@ -114,8 +114,6 @@ export class Executor {
     const wrap = (tx: ManagedTransaction): Tx => ({
       run: async <R>(s: Statement<R>, params: Params = {}, variant?: Variant) => {
         this.counter.queries += 1;
-        // TRANSITIONAL: untyped names while modules move to typed statements; removed once all have.
-        if (typeof s === 'string') return rows(await tx.run(applyVariant(this.statement(s).text, variant), integers(params))) as R[];
         return typedRows(s, rows(await tx.run(applyVariant(this.statement(s.name).text, variant), integers(params))));
       },
     });
