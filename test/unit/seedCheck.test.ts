@@ -68,4 +68,44 @@ describe('seed check', () => {
     expect(g.nodes[0]!.props.aliases).toEqual(['Fenac']);
     expect(g.statements.filter((s) => s.id === 'institution:fenac').map((s) => s.props.claim)).toEqual(['a public institution', 'a professional trade organisation']);
   });
+
+  it('adds up the roles two declarations give one firm instead of reporting them as a conflict', () => {
+    const root = seedFolder({
+      'a/a.yaml': `nodes:\n  - { id: "firm:coops", kind: Firm, name: Cooperatives, props: { roles: [cooperative, sme] }, source: ${SRC1} }\n`,
+      'b/b.yaml': `nodes:\n  - { id: "firm:coops", kind: Firm, name: Cooperatives, props: { roles: [cooperative, lead_firm] }, source: ${SRC2} }\n`,
+    });
+    const g = buildGraph(seedCheck(root).set);
+    expect(g.nodes[0]!.props.roles).toEqual(['cooperative', 'sme', 'lead_firm']);
+    expect(g.nodes[0]!.props.conflicts).toBeUndefined();
+  });
+
+  it('states a claim about a linkage on every entity it names (`also`), under one key', () => {
+    const root = seedFolder({
+      'a/a.yaml': [
+        'nodes:',
+        `  - { id: "firm:segusino", kind: Firm, name: Segusino, source: ${SRC1} }`,
+        `  - { id: "firm:chipilo-workshops", kind: Firm, name: Chipilo workshops, aggregate: true, source: ${SRC1} }`,
+        'statements:',
+        `  - { about: "firm:segusino", also: ["firm:chipilo-workshops"], claim: "organised the workshops as its subcontractors", source: ${SRC1} }`,
+        '',
+      ].join('\n'),
+    });
+    const { set, problems } = seedCheck(root);
+    expect(problems).toEqual([]);
+    const claims = buildGraph(set).statements.filter((s) => s.props.kind === 'claim');
+    expect(claims.map((s) => [s.id, s.key, s.props.claim, s.props.also])).toEqual([
+      ['firm:segusino', 'a/a.yaml#statements[0]', 'organised the workshops as its subcontractors', ['firm:chipilo-workshops']],
+      ['firm:chipilo-workshops', 'a/a.yaml#statements[0]', 'organised the workshops as its subcontractors', ['firm:chipilo-workshops']],
+    ]);
+  });
+
+  it('reports an `also` id that no file declares or that the statement already names', () => {
+    const p = problemsOf({
+      'a/a.yaml': `nodes:\n  - { id: "firm:segusino", kind: Firm, name: Segusino, source: ${SRC1} }\nstatements:\n  - { about: "firm:segusino", also: ["firm:nowhere", "firm:segusino"], claim: "a claim", source: ${SRC1} }\n`,
+    });
+    expect(p).toEqual([
+      'a/a.yaml statements[0] firm:segusino .also.0: refers to firm:nowhere, which no seed file declares',
+      'a/a.yaml statements[0] firm:segusino .also.1: firm:segusino is already named by this statement',
+    ]);
+  });
 });

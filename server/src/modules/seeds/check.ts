@@ -1,3 +1,4 @@
+import { pairKey } from './duplicates.js';
 import type { SourceRef } from './format.js';
 import { readSeeds, seedsRoot, type SeedProblem, type SeedSet } from './read.js';
 
@@ -88,8 +89,46 @@ export function checkSeedSet(set: SeedSet): SeedProblem[] {
   for (const s of set.statements) {
     src(s.value.source, s.file, s.where, 'source');
     if (!tableIds.has(s.value.about)) ref(s.value.about, s.file, s.where, 'about');
+    s.value.also?.forEach((id, i, all) => {
+      ref(id, s.file, s.where, `also.${i}`);
+      if (id === s.value.about || all.indexOf(id) !== i) problems.push({ file: s.file, record: s.where, field: `also.${i}`, message: `${id} is already named by this statement` });
+    });
   }
   for (const t of set.tables) src(t.value.source, t.file, t.where, 'source');
+  problems.push(...checkReviews(set, ref, src));
+  return problems;
+}
+
+/** The reviewed lists: distinct pairs name two declared ids once; acknowledged passages lie inside their document. */
+function checkReviews(
+  set: SeedSet,
+  ref: (id: unknown, file: string, record: string, field: string) => void,
+  src: (s: SourceRef, file: string, record: string, field: string) => void,
+): SeedProblem[] {
+  const problems: SeedProblem[] = [];
+  const pairs = new Map<string, string>();
+  for (const d of set.distinct) {
+    const [a, b] = d.value.ids;
+    ref(a, d.file, d.where, 'ids.0');
+    ref(b, d.file, d.where, 'ids.1');
+    if (a === b) problems.push({ file: d.file, record: d.where, field: 'ids', message: 'a pair of distinct ids needs two different ids' });
+    const key = pairKey(a, b);
+    const prev = pairs.get(key);
+    if (prev) problems.push({ file: d.file, record: d.where, field: 'ids', message: `this pair is already reviewed in ${prev}` });
+    pairs.set(key, d.file);
+    if (d.value.source) src(d.value.source, d.file, d.where, 'source');
+  }
+  for (const p of set.passages) {
+    const lines = set.documents.get(p.value.doc);
+    if (!lines) {
+      problems.push({ file: p.file, record: p.where, field: 'doc', message: `unknown document "${p.value.doc}"` });
+      continue;
+    }
+    const [first, last] = p.value.range ?? [1, 1];
+    if (first > last) problems.push({ file: p.file, record: p.where, field: 'range', message: `range [${first}, ${last}] runs backwards` });
+    const outside = [...(p.value.lines ?? []), ...(p.value.range ?? [])].filter((n) => n > lines.length);
+    if (outside.length) problems.push({ file: p.file, record: p.where, field: 'lines', message: `line ${outside.join(', ')} is outside the document (${lines.length} lines)` });
+  }
   return problems;
 }
 

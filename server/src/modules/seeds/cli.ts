@@ -11,23 +11,43 @@ import { Executor } from '../../neo4j/executor.js';
 import { loadCypherRegistry } from '../../neo4j/registry.js';
 import { applySchema } from '../../neo4j/schema.js';
 import { seedCheck } from './check.js';
+import { formatPassage, linkageCoverage } from './coverage.js';
+import { formatDuplicate, unreviewedDuplicates } from './duplicates.js';
 import { buildGraph } from './merge.js';
 import { loadSeeds } from './load.js';
 import { formatProblem } from './read.js';
 
+/**
+ * Problems block the load and fail the check; likely duplicates fail the check (review them: merge the ids or
+ * list the pair in a `distinct:` list) but do not block a load; the coverage report is for reading only.
+ */
 async function check(): Promise<number> {
   const { set, problems } = seedCheck();
-  for (const p of problems) process.stdout.write(`${formatProblem(p)}\n`);
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  for (const p of problems) out(formatProblem(p));
   if (problems.length) {
-    process.stdout.write(`seed check: ${problems.length} problem(s) — nothing would be loaded.\n`);
+    out(`seed check: ${problems.length} problem(s) — nothing would be loaded.`);
     return 1;
   }
+  const coverage = linkageCoverage(set);
+  if (coverage.uncited.length) {
+    out(`Passages about linkages that name a declared actor but that no record cites (add records, or acknowledge them in a passages: list):`);
+    for (const p of coverage.uncited) out(`  ${formatPassage(p)}`);
+  }
+  out(
+    `linkage coverage: ${coverage.linkagePassages} passages about linkages name a declared actor; ${coverage.cited} cited, ` +
+      `${coverage.acknowledged} acknowledged, ${coverage.uncited.length} uncited.`,
+  );
+  const duplicates = unreviewedDuplicates(set);
+  for (const d of duplicates) out(formatDuplicate(d));
   const g = buildGraph(set);
   const flagged = g.nodes.filter((n) => n.props.ceDisagrees === true).map((n) => n.id);
-  process.stdout.write(
-    `seed check: OK — ${set.nodes.length} declarations → ${g.nodes.length} entities, ${g.links.length} links, ${g.statements.length} statements, ${g.tables.length} printed tables.\n` +
-      `clusters whose printed collective-efficiency figures disagree with their items: ${flagged.join(', ') || 'none'}\n`,
-  );
+  out(`clusters whose printed collective-efficiency figures disagree with their items: ${flagged.join(', ') || 'none'}`);
+  if (duplicates.length) {
+    out(`seed check: ${duplicates.length} likely duplicate(s) to review — merge the ids, or list the pair in seeds/reviewed/distinct.yaml.`);
+    return 1;
+  }
+  out(`seed check: OK — ${set.nodes.length} declarations → ${g.nodes.length} entities, ${g.links.length} links, ${g.statements.length} statements, ${g.tables.length} printed tables.`);
   return 0;
 }
 

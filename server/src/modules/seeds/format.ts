@@ -119,7 +119,10 @@ export const linkRecord = z
   });
 export type LinkRecord = z.infer<typeof linkRecord>;
 
-export const statementRecord = z.object({ about: z.string().min(1), claim: z.string().min(1), source: sourceRef }).strict();
+/** A claim about an entity; `also` names the other entities a claim about a linkage concerns. */
+export const statementRecord = z
+  .object({ about: z.string().min(1), also: z.array(z.string().min(1)).min(1).optional(), claim: z.string().min(1), source: sourceRef })
+  .strict();
 export type StatementRecord = z.infer<typeof statementRecord>;
 
 export const tableRecord = z
@@ -133,6 +136,24 @@ export const tableRecord = z
   .passthrough();
 export type TableRecord = z.infer<typeof tableRecord>;
 
+/** Two ids the duplicate check flags that a reviewer found to be two different things. */
+export const distinctRecord = z
+  .object({ ids: z.tuple([entityId, entityId]), reason: z.string().min(8, 'say why the two are different'), source: sourceRef.optional() })
+  .strict();
+export type DistinctRecord = z.infer<typeof distinctRecord>;
+
+/** Document lines about linkages that need no record (generic, bibliographic…), acknowledged by a reviewer. */
+export const passageRecord = z
+  .object({
+    doc: z.string().min(1),
+    lines: z.array(z.number().int().positive()).optional(),
+    range: z.tuple([z.number().int().positive(), z.number().int().positive()]).optional(),
+    reason: z.string().min(8, 'say why the passage needs no record'),
+  })
+  .strict()
+  .refine((p) => p.lines || p.range, 'give lines or a range [first, last]');
+export type PassageRecord = z.infer<typeof passageRecord>;
+
 export const seedFile = z
   .object({
     nodes: z.array(z.unknown()).optional(),
@@ -140,6 +161,8 @@ export const seedFile = z
     statements: z.array(z.unknown()).optional(),
     tables: z.array(z.unknown()).optional(),
     sources: z.array(z.unknown()).optional(),
+    distinct: z.array(z.unknown()).optional(),
+    passages: z.array(z.unknown()).optional(),
   })
   .strict();
 

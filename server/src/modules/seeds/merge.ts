@@ -72,6 +72,8 @@ function linkProps(id: string, l: Pick<LinkRecord, 'props' | 'validFrom' | 'vali
   });
 }
 
+const isLabelList = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
 const SCALAR_FIELDS = ['description', 'count', 'aggregate', 'validFrom', 'validUntil'] as const;
 
 /** Merges declarations by id, derives the structural links the node records imply, recomputes indices. */
@@ -116,6 +118,8 @@ export function buildGraph(set: SeedSet): Graph {
       }
       for (const [k, val] of Object.entries(flatten(v.props ?? {}))) {
         if (nested[k] === undefined) nested[k] = val;
+        // Lists of labels (roles) add up: one document calls a firm a cooperative, another its chain's leader.
+        else if (isLabelList(nested[k]) && isLabelList(val)) nested[k] = [...new Set([...nested[k], ...val])];
         else if (JSON.stringify(nested[k]) !== JSON.stringify(val)) conflicts.push(`${k}: ${JSON.stringify(nested[k])} vs ${JSON.stringify(val)} (${d.file})`);
       }
       graph.statements.push({
@@ -151,7 +155,10 @@ export function buildGraph(set: SeedSet): Graph {
     graph.links.push({ id, type: v.type, from: v.from, to: v.to, props: linkProps(id, v) });
   }
   for (const s of set.statements) {
-    graph.statements.push({ id: s.value.about, key: s.key, doc: s.value.source.doc, props: { key: s.key, kind: 'claim', claim: s.value.claim, ...provenance(s.value.source) } });
+    const { about, also, claim, source } = s.value;
+    // A claim about a linkage is stated on every entity it names, under one key: the same statement seen from each end.
+    const props: Props = { key: s.key, kind: 'claim', claim, ...(also ? { about, also } : {}), ...provenance(source) };
+    for (const id of [about, ...(also ?? [])]) graph.statements.push({ id, key: s.key, doc: source.doc, props });
   }
   for (const t of set.tables) {
     const v = t.value;
