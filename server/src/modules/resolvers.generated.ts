@@ -1025,6 +1025,10 @@ export type PathTarget = {
 /** Where a statement comes from: a line (or lines) of one of the source documents, with a short verbatim quote. */
 export type Provenance = {
   __typename?: 'Provenance';
+  /** For a claim about a tie between entities: the entity the claim is mainly about. */
+  about?: Maybe<Scalars['ID']['output']>;
+  /** For a claim about a tie between entities: the other entities it names (the claim is listed on each of them). */
+  also: Array<Scalars['ID']['output']>;
   /** The study cited, when finding is CITED. */
   cites?: Maybe<Scalars['String']['output']>;
   /** The claim made (a description in the source's own terms), when there is one. */
@@ -2049,6 +2053,8 @@ export type PathSetResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type ProvenanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Provenance'] = ResolversParentTypes['Provenance']> = ResolversObject<{
+  about?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  also?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   cites?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   claim?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   doc?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

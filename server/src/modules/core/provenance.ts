@@ -13,5 +13,7 @@ export function provenanceFromRow(r: Row, prefix = ''): Record<string, unknown> 
     table: g('table') ?? null,
     kind: g('kind') ?? null,
     claim: g('claim') ?? null,
+    about: g('about') ?? null,
+    also: Array.isArray(g('also')) ? g('also') : [],
   };
 }
