@@ -13,6 +13,8 @@ import { limitedParser, limitRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
 import { readiness } from './modules/core/service.js';
 import { createLoaders } from './modules/entities/loaders.js';
+import { authenticate, bodyErrors, corsPolicy, ideHeaders, jsonBody, rateLimitPerIdentity, securityHeaders, shedLoad } from './http/security.js';
+import { hasRole, type Identity } from './identity.js';
 import type { Executor } from './neo4j/executor.js';
 
 const clientDist = fromRoot('client', 'dist');
@@ -22,7 +24,8 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
   const { config, executor, schema, logger } = deps;
   const app = express();
   app.disable('x-powered-by');
-  app.use(express.json({ limit: '1mb' }));
+  if (config.http.trustProxy) app.set('trust proxy', 1);
+  app.use(securityHeaders());
 
   // Liveness: the process answers. Readiness: the database answers and the schema is applied.
   app.get('/healthz', (_req, res) => {
@@ -38,7 +41,7 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
   // production unless GRAPHQL_IDE=true.
   if (config.graphqlIde) {
     app.use('/ruru-static/', serveStatic('/ruru-static/'));
-    app.get('/graphql', (req, res, next) => {
+    app.get('/graphql', ideHeaders(), (req, res, next) => {
       if (!req.accepts('html') || req.query.query) return next();
       res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/ruru-static/', clientConfig: { defaultQuery: exampleQueries } as never }));
     });
@@ -48,15 +51,15 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
   const handler = createHandler<Context & Record<PropertyKey, unknown>>({
     schema,
     context: (req) => {
-      const raw = req.raw as express.Request;
-      const token = raw.get('authorization')?.replace(/^Bearer\s+/i, '');
+      const identity = req.context.res.locals.identity as Identity;
       const scoped = executor.forRequest();
       const ctx: Context = {
         executor: scoped,
         config,
         limits: config.limits,
-        editor: Boolean(config.editorToken) && token === config.editorToken,
-        editorName: raw.get('x-editor-name')?.slice(0, 100) || 'editor',
+        identity,
+        editor: hasRole(identity, 'editor'),
+        editorName: identity.name,
         loaders: createLoaders(scoped),
       };
       return ctx as Context & Record<PropertyKey, unknown>;
@@ -73,6 +76,8 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
       return { ...result, extensions: { ...result.extensions, dbQueries: ctx.executor.queryCount } };
     },
   });
+  // The gate, in order: cross-origin policy, body size, who is calling, their rate, how busy we are.
+  app.use('/graphql', corsPolicy(config), jsonBody(config), bodyErrors, authenticate(config), rateLimitPerIdentity(config), shedLoad(config));
   app.all('/graphql', (req, res, next) => {
     Promise.resolve(handler(req, res, next)).catch(next);
   });

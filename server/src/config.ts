@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StartupError } from './errors.js';
+import { parseApiKeys } from './identity.js';
 
 /**
  * All configuration, read from the environment in this one module and validated at once: every bad
@@ -46,6 +47,19 @@ const schema = z.object({
   QUERY_TIMEOUT_MS: positive(20_000),
   SEED_ON_START: bool(true),
   EDITOR_TOKEN: z.string().min(12, 'must be at least 12 characters').optional(),
+  API_KEYS: z
+    .string()
+    .default('')
+    .superRefine((v, ctx) => parseApiKeys(v).problems.forEach((message) => ctx.addIssue({ code: 'custom', message }))),
+  READ_ACCESS: z.enum(['public', 'key'], { message: 'must be public (anyone reads) or key (reads need an API key)' }).default('public'),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .refine((v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be a comma-separated list of origins such as https://example.org'),
+  MAX_REQUEST_BYTES: size('1m'),
+  RATE_LIMIT_PER_MINUTE: positive(600),
+  MAX_CONCURRENT_REQUESTS: positive(32),
+  TRUST_PROXY: bool(false),
   MAX_QUERY_DEPTH: positive(10),
   MAX_QUERY_COST: positive(5000),
   MAX_QUERY_ALIASES: positive(30),
@@ -86,6 +100,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     seedOnStart: c.SEED_ON_START,
     editorToken: c.EDITOR_TOKEN,
+    access: {
+      apiKeys: parseApiKeys(c.API_KEYS).keys,
+      readsPublic: c.READ_ACCESS === 'public',
+      corsOrigins: c.CORS_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean),
+    },
+    http: { maxRequestBytes: c.MAX_REQUEST_BYTES, ratePerMinute: c.RATE_LIMIT_PER_MINUTE, maxConcurrent: c.MAX_CONCURRENT_REQUESTS, trustProxy: c.TRUST_PROXY },
     /** The browsable GraphQL IDE on GET /graphql: on by default except in production. */
     graphqlIde: c.GRAPHQL_IDE === undefined ? c.NODE_ENV !== 'production' : ['true', '1', 'yes'].includes(c.GRAPHQL_IDE),
     limits: {

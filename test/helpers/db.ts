@@ -1,8 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { loadConfig, type Config } from '../../server/src/config.js';
+import { hashKey } from '../../server/src/identity.js';
 import { createLogger } from '../../server/src/logger.js';
 import { startService, type Service } from '../../server/src/service.js';
+
+/** API keys of the test service, one per role (the server holds only their hashes). */
+export const TEST_KEYS = { reader: 'test-reader-key-0123456789', editor: 'test-editor-key-0123456789', admin: 'test-admin-key-0123456789' } as const;
+const TEST_API_KEYS = Object.entries(TEST_KEYS).map(([role, key]) => `test-${role}:${role}:${hashKey(key)}`).join(',');
 
 /** Configuration pointing at the run's test database (see test/globalSetup.ts). */
 export function testConfig(overrides: Record<string, string> = {}): Config {
@@ -15,6 +20,9 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
     LOG_LEVEL: 'warn',
     LOG_FORMAT: 'json',
     EDITOR_TOKEN: 'test-editor-token-123',
+    API_KEYS: TEST_API_KEYS,
+    // The suite sends many requests from one address; the limiter has its own test.
+    RATE_LIMIT_PER_MINUTE: '100000',
     ...overrides,
   });
 }
@@ -62,3 +70,7 @@ export async function gql<T = Record<string, unknown>>(service: Service, query: 
 }
 
 export const editorHeaders = { authorization: 'Bearer test-editor-token-123', 'x-editor-name': 'test-suite' };
+
+/** Headers of a caller holding the test API key of `role`. */
+export const keyHeaders = (role: keyof typeof TEST_KEYS) => ({ authorization: `Bearer ${TEST_KEYS[role]}` });
+export const adminHeaders = keyHeaders('admin');

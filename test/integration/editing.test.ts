@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { editorHeaders, gql, serviceForFile, testId, type GqlResult } from '../helpers/db.js';
+import { adminHeaders, editorHeaders, gql, serviceForFile, testId, type GqlResult } from '../helpers/db.js';
 
 /**
  * Each mutation's bad input: a clear error naming the argument, and nothing half-written (checked in the
@@ -206,9 +206,9 @@ describe('createSource', () => {
 describe('changes', () => {
   it('refuses a page over MAX_PAGE_SIZE instead of cutting it short silently', async () => {
     // MAX_PAGE_SIZE is 20 for this file (serviceForFile above).
-    const r = await gql(service(), '{ changes(first: 21) { at } }');
+    const r = await gql(service(), '{ changes(first: 21) { at } }', {}, adminHeaders);
     expect(r.errors![0]).toMatchObject({ message: expect.stringContaining('MAX_PAGE_SIZE'), extensions: { code: 'LIMIT_EXCEEDED' } });
-    const page = await gql<{ changes: unknown[] }>(service(), '{ changes(first: 20) { at } }');
+    const page = await gql<{ changes: unknown[] }>(service(), '{ changes(first: 20) { at } }', {}, adminHeaders);
     expect(page.data!.changes.length).toBeLessThanOrEqual(20);
   });
 });

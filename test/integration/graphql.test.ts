@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editorHeaders, gql, serviceForFile, testId } from '../helpers/db.js';
+import { adminHeaders, editorHeaders, gql, serviceForFile, testId } from '../helpers/db.js';
 
 /** Every query family of the API against the seeded database, with answers from the source documents. */
 const service = serviceForFile({ MAX_QUERY_COST: '20000' });
@@ -232,7 +232,7 @@ describe('bad input and editing', () => {
     expect(found.data!.search.map((h) => h.entity.id)).toContain(id);
     expect((await gql(service(), 'mutation($id: ID!) { deleteLink(id: $id) { deleted } }', { id: link.data!.createLink.id }, editorHeaders)).errors).toBeUndefined();
     expect((await gql(service(), 'mutation($id: ID!) { deleteEntity(id: $id) { deleted } }', { id }, editorHeaders)).errors).toBeUndefined();
-    const log = await gql<{ changes: { who: string; action: string; target: string }[] }>(service(), '{ changes(first: 10) { who action target } }');
+    const log = await gql<{ changes: { who: string; action: string; target: string }[] }>(service(), '{ changes(first: 10) { who action target } }', {}, adminHeaders);
     const mine = log.data!.changes.filter((c) => c.target === id || c.target === link.data!.createLink.id || c.target === `source:${key}`).map((c) => c.action).sort();
     expect(mine).toEqual(['createEntity', 'createLink', 'createSource', 'deleteEntity', 'deleteLink', 'updateEntity']);
     expect(log.data!.changes.filter((c) => c.target === id).every((c) => c.who === 'test-suite')).toBe(true);

@@ -61,3 +61,14 @@ describe('request limits (GraphQL Armor and a cost estimator)', () => {
     }
   });
 });
+
+describe('the cost of expensive analytics', () => {
+  it('counts every alias of an expensive field: 30 centrality calls are refused, one is accepted', () => {
+    const one = '{ centrality(sortBy: BETWEENNESS) { betweenness } }';
+    expect(check(one)).toEqual([]);
+    const thirty = `{ ${Array.from({ length: 30 }, (_, i) => `c${i}: centrality(sortBy: BETWEENNESS) { betweenness }`).join(' ')} }`;
+    const errors = check(thirty, { aliases: 100 });
+    expect(limitOf(errors)).toEqual(['MAX_QUERY_COST']);
+    expect(errors[0]!.message).toMatch(/MAX_QUERY_COST limit of 5000 \(found \d{5}\)/);
+  });
+});

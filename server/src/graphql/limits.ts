@@ -40,12 +40,35 @@ function armorReject(limit: string, max: number, advice: string) {
 }
 
 /**
- * Cost of a field: 1, plus its children's cost multiplied by the page size it asks for (`first`, `limit`)
- * so that a wide nested request costs what it would really cost the database.
+ * What one call of an expensive root field costs, whatever it returns: network measures load and walk a
+ * whole network (betweenness is O(N·m)), paths and neighbourhoods expand in the database. Every alias is a
+ * separate call, so 30 aliases of `centrality` cost 30 times as much and are refused under MAX_QUERY_COST.
  */
-const pageAwareEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
+export const ROOT_FIELD_COSTS: Readonly<Record<string, number>> = {
+  centrality: 1000,
+  whatIf: 1000,
+  brokerage: 500,
+  structuralHoles: 500,
+  communities: 500,
+  dependency: 500,
+  twoModeBrokerage: 500,
+  cypher: 500,
+  paths: 200,
+  neighbourhood: 100,
+  traceValueChain: 100,
+  jointAction: 100,
+  collectiveEfficiencyAverages: 50,
+};
+
+/**
+ * Cost of a field: its own cost (1, or ROOT_FIELD_COSTS for an expensive root field), plus its children's
+ * cost multiplied by the page size it asks for (`first`, `limit`), so that a wide nested request costs what
+ * it would really cost the database.
+ */
+const pageAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const own = type.name === 'Query' ? (ROOT_FIELD_COSTS[field.name] ?? 1) : 1;
   const n = Number(args.first ?? args.limit ?? args.k ?? 1);
-  return 1 + (Number.isFinite(n) && n > 1 ? n : 1) * Math.max(childComplexity, 0);
+  return own + (Number.isFinite(n) && n > 1 ? n : 1) * Math.max(childComplexity, 0);
 };
 
 /** Validation rules for depth, aliases, directives and cost; each refusal names its variable and value. */

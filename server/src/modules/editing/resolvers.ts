@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../../domain/enums.js';
 import { ForbiddenError } from '../../errors.js';
+import { hasRole } from '../../identity.js';
 import type { Context } from '../context.js';
 import type { Resolvers } from '../resolvers.generated.js';
 import { listChanges } from './changes.js';
@@ -9,10 +10,17 @@ import { createLink, deleteLink, updateLink } from './links.js';
 import { createSource } from './sources.js';
 import { parseOrThrow } from './validate.js';
 
-/** Edits need the editor token; returns the editor's name for the audit trail. */
+/** Edits need an editor or admin; returns the editor's name for the audit trail. */
 function requireEditor(ctx: Context): string {
-  if (!ctx.editor) throw new ForbiddenError('Editing needs the editor token: send `Authorization: Bearer <EDITOR_TOKEN>` (set EDITOR_TOKEN on the server).');
+  if (!hasRole(ctx.identity, 'editor')) {
+    throw new ForbiddenError(`Editing needs an editor or admin: send \`Authorization: Bearer <key>\` with an editor's API key or the EDITOR_TOKEN (you are ${ctx.identity.role === 'anonymous' ? 'anonymous' : `${ctx.identity.name}, a ${ctx.identity.role}`}).`);
+  }
   return ctx.editorName;
+}
+
+/** The audit trail names editors: admins only. */
+function requireAdmin(ctx: Context): void {
+  if (!hasRole(ctx.identity, 'admin')) throw new ForbiddenError('The audit trail (changes) is for admins: send `Authorization: Bearer <key>` with an admin API key.');
 }
 
 /** The stored kind: the Kind enum resolver has already turned FIRM into Firm, which this checks and types. */
@@ -20,7 +28,10 @@ const storedKind = (kind: unknown) => parseOrThrow(z.enum(NODE_KINDS), kind, 'in
 
 export const editingResolvers: Resolvers = {
   Query: {
-    changes: (_, { first }, ctx) => listChanges(ctx, { first }),
+    changes: (_, { first }, ctx) => {
+      requireAdmin(ctx);
+      return listChanges(ctx, { first });
+    },
   },
   Mutation: {
     createEntity: (_, { input }, ctx) => {
