@@ -58,7 +58,7 @@ const schema = z.object({
     .refine((v) => v.split(',').map((s) => s.trim()).filter(Boolean).every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'must be a comma-separated list of origins such as https://example.org'),
   MAX_REQUEST_BYTES: size('1m'),
   RATE_LIMIT_PER_MINUTE: positive(600),
-  MAX_CONCURRENT_REQUESTS: positive(32),
+  MAX_CONCURRENT_REQUESTS: positive(64),
   TRUST_PROXY: bool(false),
   MAX_QUERY_DEPTH: positive(10),
   MAX_QUERY_COST: positive(5000),
