@@ -45,6 +45,10 @@ export class App {
   private truncatedBy: string | null = null;
   private clusterMembers = new Set<string>();
   private loadSeq = 0;
+  /** Guards against an older, slower answer for sizes overwriting a newer one (paged requests take a while). */
+  private measureSeq = 0;
+  /** The measures error on show, so that a later success can take it away again. */
+  private measureError = '';
   private lastRendered: PageState;
 
   constructor(private store: Store) {
@@ -196,10 +200,15 @@ export class App {
     this.status(t('shown', { nodes: shown.nodes.length, edges: shown.edges.length }));
     if (!measures) return;
     const ids = shown.nodes.filter((n) => (ACTOR_KINDS as readonly string[]).includes(n.kind)).map((n) => n.id);
-    const m = await loadMeasures(ids, s.year, s.size, s.brokers);
+    const seq = ++this.measureSeq;
+    const m = await loadMeasures({ ids, year: s.year, size: s.size, brokers: s.brokers });
+    if (seq !== this.measureSeq) return;
     this.graph.setSizes(m.sizes);
     this.graph.setBrokerRoles(m.roles);
-    if (m.error) this.error(t('analyticsUnavailable', { msg: m.error }));
+    const message = m.error ? t('analyticsUnavailable', { msg: m.error }) : '';
+    // A measures error goes once the measures load again; an unrelated error shown since then stays.
+    if (message || $('error').textContent === this.measureError) this.error(message);
+    this.measureError = message;
   }
 
   private highlightPath(): void {

@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { GqlError } from '../../client/src/api/client.js';
+import { inPages, newPageMemory } from '../../client/src/api/paging.js';
 import { toGexf } from '../../client/src/export/gexf.js';
 import { edgesCsv } from '../../client/src/export/tabular.js';
 import { buildFilter } from '../../client/src/graph/filtering.js';
 import { forceLayout } from '../../client/src/graph/forceLayout.js';
+import { LARGE_GRAPH_NODES } from '../../client/src/graph/layouts.js';
 import { edgeData, nodeData, type ElementSet } from '../../client/src/graph/elements.js';
 import { emptyFilters, initialState, stateFromQuery, stateToQuery } from '../../client/src/state.js';
 
@@ -90,5 +94,73 @@ describe('force layout for large graphs', () => {
       across += dist(i, 20 + ((i + 10) % 20)) * 2;
     }
     expect(within).toBeLessThan(across);
+  });
+});
+
+describe('questions asked in pages', () => {
+  /**
+   * A stand-in for the server: answers one row per id asked for, and refuses a page over `maxFirst` ids with
+   * the error the real server gives (LIMIT_EXCEEDED naming limit, max and actual, as LimitError does).
+   */
+  function fakeServer(maxFirst: number) {
+    const asked: number[] = [];
+    const ask = async (page: string[]) => {
+      asked.push(page.length);
+      if (page.length > maxFirst) {
+        throw new GqlError(`first is ${page.length}, over the maximum of ${maxFirst}.`, 'LIMIT_EXCEEDED', undefined, { code: 'LIMIT_EXCEEDED', limit: 'first', max: maxFirst, actual: page.length });
+      }
+      return page.map((id) => `measured ${id}`);
+    };
+    return { asked, ask };
+  }
+  const ids = Array.from({ length: 8 }, (_, i) => `firm:${i}`);
+
+  it('asks again in pages of the maximum the refusal names, answers every id once, and remembers the size', async () => {
+    const server = fakeServer(3);
+    const memory = newPageMemory();
+    expect(await inPages({ ids, ask: server.ask, memory })).toEqual(ids.map((id) => `measured ${id}`));
+    expect(server.asked).toEqual([8, 3, 3, 2]);
+    server.asked.length = 0;
+    await inPages({ ids, ask: server.ask, memory });
+    expect(server.asked).toEqual([3, 3, 2]);
+  });
+
+  it('asks once when the server accepts everything at once', async () => {
+    const server = fakeServer(200);
+    expect(await inPages({ ids, ask: server.ask, memory: newPageMemory() })).toHaveLength(8);
+    expect(server.asked).toEqual([8]);
+  });
+
+  it('shrinks the page in proportion to a refused request cost', async () => {
+    // Cost 1 + 11 per row (brokerage with its scores), at most 50: 8 rows cost 89, 4 rows 45.
+    const asked: number[] = [];
+    const ask = async (page: string[]) => {
+      asked.push(page.length);
+      const cost = 1 + 11 * page.length;
+      if (cost > 50) throw new GqlError('Request refused: over the MAX_QUERY_COST limit.', 'LIMIT_EXCEEDED', undefined, { limit: 'MAX_QUERY_COST', max: 50, actual: cost });
+      return page;
+    };
+    expect(await inPages({ ids, ask, memory: newPageMemory() })).toEqual(ids);
+    expect(asked).toEqual([8, 4, 4]);
+  });
+
+  it('passes on a refusal that a smaller page would not cure, after one request', async () => {
+    let requests = 0;
+    const ask = async (): Promise<string[]> => {
+      requests++;
+      throw new GqlError('actors in the analysed network is 8, over the maximum of 5.', 'LIMIT_EXCEEDED', undefined, { limit: 'actors in the analysed network', max: 5, actual: 8 });
+    };
+    await expect(inPages({ ids, ask, memory: newPageMemory() })).rejects.toThrow('over the maximum of 5');
+    expect(requests).toBe(1);
+  });
+});
+
+describe('README', () => {
+  it('states the number of actors above which the viewer switches to its lighter drawing as the code has it', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const viewer = readme.slice(readme.indexOf('## The viewer'), readme.indexOf('\n## ', readme.indexOf('## The viewer') + 1));
+    const stated = /Above ([\d,]+) actors on screen it switches to a lighter drawing/.exec(viewer.replace(/\s+/g, ' '))?.[1];
+    expect(stated, 'the viewer paragraph of README.md names the threshold').toBeDefined();
+    expect(Number(stated!.replace(/,/g, ''))).toBe(LARGE_GRAPH_NODES);
   });
 });

@@ -1,5 +1,6 @@
 // The one door to the server: POST JSON to /graphql, with the editor token when signed in. GraphQL errors
-// become GqlError (message, code, field) so panels can show them next to the right field.
+// become GqlError (message, code, field, extensions) so panels can show them next to the right field and callers
+// can act on a limit the server names (see paging.ts).
 
 const TOKEN_KEY = 'clustergraph.editorToken';
 
@@ -8,6 +9,8 @@ export class GqlError extends Error {
     message: string,
     readonly code: string,
     readonly field?: string,
+    /** The error's `extensions` as the server sent them (a refused limit names `limit`, `max` and `actual`). */
+    readonly extensions: Record<string, unknown> = {},
   ) {
     super(message);
     this.name = 'GqlError';
@@ -29,7 +32,7 @@ export function setEditorToken(token: string | null): void {
 
 interface GqlResponse<T> {
   data?: T | null;
-  errors?: { message: string; extensions?: { code?: string; field?: string } }[];
+  errors?: { message: string; extensions?: { code?: string; field?: string } & Record<string, unknown> }[];
 }
 
 /** Runs one query or mutation; throws GqlError on any GraphQL or network error. */
@@ -50,7 +53,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     throw new GqlError(`The server answered ${res.status} ${res.statusText} without a GraphQL response.`, 'NETWORK');
   }
   const first = body.errors?.[0];
-  if (first) throw new GqlError(first.message, first.extensions?.code ?? 'ERROR', first.extensions?.field);
+  if (first) throw new GqlError(first.message, first.extensions?.code ?? 'ERROR', first.extensions?.field, first.extensions ?? {});
   if (!body.data) throw new GqlError('The server returned no data.', 'ERROR');
   return body.data;
 }

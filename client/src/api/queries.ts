@@ -70,10 +70,12 @@ export const CLUSTER_DETAILS = `query ClusterDetails($id: ID!) {
 
 export const CE_AVERAGES = `query CeAverages { collectiveEfficiencyAverages(groupBy: SECTOR_GROUP) { key clusters measures { measure mean printed } } }`;
 
-export const CENTRALITY = `query Centrality($ids: [ID!]!, $year: Int, $first: Int) {
-  centrality(scope: { ids: $ids, year: $year }, first: $first) { actor { id } degree betweenness }
+/** Measures of the actors `$only` (all of them when null) within the network of the actors `$ids`. */
+export const CENTRALITY = `query Centrality($ids: [ID!]!, $year: Int, $first: Int, $only: [ID!]) {
+  centrality(scope: { ids: $ids, year: $year }, ids: $only, first: $first) { actor { id } degree betweenness }
 }`;
 
+/** Brokerage roles of the actors `$only` (all of them when null) within the network of the actors `$ids`. */
 export const BROKERAGE = `query Brokerage($ids: [ID!]!, $year: Int, $first: Int, $only: [ID!]) {
   brokerage(scope: { ids: $ids, year: $year }, partition: { by: KIND }, ids: $only, first: $first) {
     scores { actor { id } group raw { coordinator itinerant representative gatekeeper liaison total } }

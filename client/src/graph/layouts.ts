@@ -3,7 +3,11 @@
 import type cytoscape from 'cytoscape';
 import { forceLayout } from './forceLayout.js';
 
-/** Above this many nodes the worker layout replaces fcose and the simplified style is used. */
+/**
+ * Above this many nodes the worker layout replaces fcose and the simplified style is used: fcose runs on the
+ * page's thread and would block it for seconds on thousands of nodes, while the lighter drawing still pans at
+ * 47–49 fps with 5,000 (bench/RESULTS.md). README's viewer paragraph states this number; a unit test checks both agree.
+ */
 export const LARGE_GRAPH_NODES = 1200;
 
 /** fcose options. `randomize: false` keeps the existing picture when a neighbourhood is added. */

@@ -194,5 +194,22 @@ export const en = {
 <h3>Share</h3><p>The address bar always holds the current view: copy it to share. Export the picture (PNG, SVG) or the data (JSON, CSV, GEXF for Gephi).</p>`,
   // keyboard hint
   kbdHint: 'Press ? for help',
+  // Cypher console
+  console: 'Cypher console',
+  consoleIntro: 'Run your own read-only Cypher on the graph. Queries that write, change the schema, load files or call administrative procedures are refused with the reason; long queries are stopped and long answers cut.',
+  consoleQuery: 'Cypher query',
+  consoleParams: 'Parameters (a JSON object, optional)',
+  consoleExamples: 'Examples',
+  consoleRun: 'Run',
+  consoleShow: 'Show on graph',
+  consoleShowSome: 'Show on graph (first {n} of {total})',
+  consoleRows: '{n} rows in {ms} ms.',
+  consoleTruncated: 'Only the first {n} rows are shown: the query has more.',
+  consoleBadParams: 'The parameters are not valid JSON: write an object such as {"id": "cluster:leon-footwear"}, or leave them empty.',
+  consoleExampleKinds: 'Entities by kind',
+  consoleExampleChains: 'Clusters with the most value chains',
+  consoleExampleBrokers: 'Institutions that broker for the most actors',
+  consoleExampleMembers: 'Members of a cluster (on the graph)',
+  consoleExampleTypes: 'Relationship types',
 };
 export type Dict = typeof en;

@@ -181,4 +181,21 @@ export const es: Dict = {
 <h3>Mapear socios</h3><p>Los editores entran con su token para añadir actores y vínculos, cada uno con su fuente. Marque socios potenciales y elija «Este soy yo» para ver quién podría presentarle.</p>
 <h3>Compartir</h3><p>La barra de direcciones guarda siempre la vista actual: cópiela para compartirla. Exporte la imagen (PNG, SVG) o los datos (JSON, CSV, GEXF para Gephi).</p>`,
   kbdHint: 'Pulse ? para ayuda',
+  // consola Cypher
+  console: 'Consola Cypher',
+  consoleIntro: 'Ejecute su propio Cypher de solo lectura sobre el grafo. Las consultas que escriben, cambian el esquema, cargan archivos o llaman a procedimientos administrativos se rechazan con el motivo; las consultas largas se detienen y las respuestas largas se recortan.',
+  consoleQuery: 'Consulta Cypher',
+  consoleParams: 'Parámetros (un objeto JSON, opcional)',
+  consoleExamples: 'Ejemplos',
+  consoleRun: 'Ejecutar',
+  consoleShow: 'Mostrar en el grafo',
+  consoleShowSome: 'Mostrar en el grafo (primeros {n} de {total})',
+  consoleRows: '{n} filas en {ms} ms.',
+  consoleTruncated: 'Solo se muestran las primeras {n} filas: la consulta tiene más.',
+  consoleBadParams: 'Los parámetros no son JSON válido: escriba un objeto como {"id": "cluster:leon-footwear"}, o déjelos vacíos.',
+  consoleExampleKinds: 'Entidades por tipo',
+  consoleExampleChains: 'Clusters con más cadenas de valor',
+  consoleExampleBrokers: 'Instituciones que intermedian para más actores',
+  consoleExampleMembers: 'Miembros de un cluster (en el grafo)',
+  consoleExampleTypes: 'Tipos de relación',
 };

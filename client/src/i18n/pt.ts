@@ -181,4 +181,21 @@ export const pt: Dict = {
 <h3>Mapear parceiros</h3><p>Os editores entram com seu token para adicionar atores e vínculos, cada um com sua fonte. Marque parceiros potenciais e escolha “Este sou eu” para ver quem poderia apresentá-lo.</p>
 <h3>Compartilhar</h3><p>A barra de endereço guarda sempre a vista atual: copie-a para compartilhar. Exporte a imagem (PNG, SVG) ou os dados (JSON, CSV, GEXF para o Gephi).</p>`,
   kbdHint: 'Tecle ? para ajuda',
+  // console Cypher
+  console: 'Console Cypher',
+  consoleIntro: 'Execute o seu próprio Cypher somente leitura sobre o grafo. Consultas que escrevem, alteram o esquema, carregam arquivos ou chamam procedimentos administrativos são recusadas com o motivo; consultas longas são interrompidas e respostas longas, cortadas.',
+  consoleQuery: 'Consulta Cypher',
+  consoleParams: 'Parâmetros (um objeto JSON, opcional)',
+  consoleExamples: 'Exemplos',
+  consoleRun: 'Executar',
+  consoleShow: 'Mostrar no grafo',
+  consoleShowSome: 'Mostrar no grafo (primeiros {n} de {total})',
+  consoleRows: '{n} linhas em {ms} ms.',
+  consoleTruncated: 'Só as primeiras {n} linhas são mostradas: a consulta tem mais.',
+  consoleBadParams: 'Os parâmetros não são JSON válido: escreva um objeto como {"id": "cluster:leon-footwear"}, ou deixe-os vazios.',
+  consoleExampleKinds: 'Entidades por tipo',
+  consoleExampleChains: 'Clusters com mais cadeias de valor',
+  consoleExampleBrokers: 'Instituições que intermedeiam para mais atores',
+  consoleExampleMembers: 'Membros de um cluster (no grafo)',
+  consoleExampleTypes: 'Tipos de relação',
 };

@@ -92,7 +92,10 @@ export class SidePanel {
 
   private async showDetails(id: string): Promise<void> {
     if (this.panel !== 'details') return;
-    const root = $('right');
+    // Details arrive after a request: they are drawn in a box of their own, so that when another panel (the
+    // editor, the help, newer details) has replaced the box in the meantime, late details land off screen.
+    const root = h('div');
+    fill($('right'), root);
     const graph = this.page.graph;
     const d = graph.data(id);
     const me = marks.me();
