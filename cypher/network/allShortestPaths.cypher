@@ -14,5 +14,5 @@ WHERE b <> a
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
        [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
-ORDER BY size(rels), nodeIds
+ORDER BY size(rels), nodeIds, [rel IN rels | rel.id]
 LIMIT $limit

@@ -16,5 +16,5 @@ WHERE b <> a
   AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])
 RETURN [n IN nodes(p) | n.id] AS nodeIds,
        [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
-ORDER BY size(rels), nodeIds
+ORDER BY size(rels), nodeIds, [rel IN rels | rel.id]
 LIMIT $limit

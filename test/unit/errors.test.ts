@@ -3,7 +3,7 @@ import { Neo4jError } from 'neo4j-driver';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError, BadInputError, TimeoutError, UnavailableError } from '../../server/src/errors.js';
-import { formatError } from '../../server/src/graphql/errors.js';
+import { formatError, shortenMessage } from '../../server/src/graphql/errors.js';
 import { mapDriverError, typedRows } from '../../server/src/neo4j/executor.js';
 import { statement } from '../../server/src/neo4j/statement.js';
 
@@ -71,5 +71,17 @@ describe('typed statement rows', () => {
 
   it('names the statement, the row and the column when a row does not match', () => {
     expect(() => typedRows(s, [{ id: 'a', total: 1 }, { id: 'b', total: 'two' }])).toThrowError(/cypher\/entities\/example\.cypher .* row 1, column total/);
+  });
+});
+
+describe('messages that repeat what the caller sent', () => {
+  it('cut a 100,000-character value to its start and its length', () => {
+    const f = formatError(located(new BadInputError(`id: no entity ${'x'.repeat(100_000)}.`, 'id')), true);
+    expect(f.message.length).toBeLessThan(200);
+    expect(f.message).toMatch(/^id: no entity x{60}…\(100001 characters\)$/);
+  });
+
+  it('leave ordinary messages as they are', () => {
+    expect(shortenMessage('hops is 9, over the maximum of 4. (MAX_HOPS)')).toBe('hops is 9, over the maximum of 4. (MAX_HOPS)');
   });
 });

@@ -5,7 +5,7 @@ import { limitedParser, limitRules, type RequestLimits } from '../../server/src/
 import { modules } from '../../server/src/modules/index.js';
 
 const schema = buildASTSchema(parse(modules.map((m) => readFileSync(m.sdl, 'utf8')).join('\n')));
-const LIMITS: RequestLimits = { depth: 10, cost: 5000, aliases: 30, tokens: 3000, directives: 20 };
+const LIMITS: RequestLimits = { depth: 10, cost: 5000, aliases: 30, tokens: 3000, directives: 20, pageSize: 200 };
 
 /** Validation as the service runs it: graphql-js's rules, then ours. */
 function check(query: string, limits: Partial<RequestLimits> = {}): readonly GraphQLError[] {
@@ -70,5 +70,16 @@ describe('the cost of expensive analytics', () => {
     const errors = check(thirty, { aliases: 100 });
     expect(limitOf(errors)).toEqual(['MAX_QUERY_COST']);
     expect(errors[0]!.message).toMatch(/MAX_QUERY_COST limit of 5000 \(found \d{5}\)/);
+  });
+});
+
+describe('page sizes', () => {
+  it('refuses a root field asking for more than MAX_PAGE_SIZE, naming the field and `first`, as a literal or a variable', () => {
+    const literal = check('{ clusters(first: 2147483647) { totalCount } }');
+    expect(literal[0]).toMatchObject({ message: expect.stringMatching(/^clusters\(first\): 2147483647 is over the MAX_PAGE_SIZE limit of 200/), extensions: { code: 'LIMIT_EXCEEDED', limit: 'MAX_PAGE_SIZE', field: 'first' } });
+    const doc = limitedParser(3000)('query($n: Int) { search(text: "x", first: $n) { score } }');
+    const errors = validate(schema, doc, [...specifiedRules, ...limitRules(LIMITS, { n: 201 })]);
+    expect(errors.map((e) => e.extensions?.limit)).toContain('MAX_PAGE_SIZE');
+    expect(check('{ clusters(first: 200) { totalCount } }')).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fold, luceneQuery, MAX_SEARCH_WORDS } from '../../server/src/modules/entities/search.js';
+import { fold, luceneQuery, MAX_SEARCH_WORDS, MAX_WORD_LENGTH } from '../../server/src/modules/entities/search.js';
 
 describe('the search-text builder', () => {
   it('requires every word, as a whole word or a prefix', () => {
@@ -36,5 +36,11 @@ describe('the search-text builder', () => {
 
   it('keeps letters of other scripts and digits', () => {
     expect(luceneQuery('Jalisco 2003 Ñandú')).toBe('+(jalisco OR jalisco*) +(2003 OR 2003*) +(nandu OR nandu*)');
+  });
+});
+
+describe('the search-text builder with overlong words', () => {
+  it(`cuts each word to ${MAX_WORD_LENGTH} characters, so Lucene never builds an oversized prefix automaton`, () => {
+    expect(luceneQuery('x'.repeat(100_000))).toBe(`+(${'x'.repeat(MAX_WORD_LENGTH)} OR ${'x'.repeat(MAX_WORD_LENGTH)}*)`);
   });
 });

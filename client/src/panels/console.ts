@@ -26,7 +26,7 @@ export const EXAMPLES: { title: keyof Dict; query: string; params?: string }[] =
   { title: 'consoleExampleKinds', query: 'MATCH (n:Entity)\nRETURN n.kind AS kind, count(*) AS entities\nORDER BY entities DESC' },
   { title: 'consoleExampleChains', query: 'MATCH (c:Cluster)-[:HAS_CHAIN]->(v:ValueChain)\nRETURN c.name AS cluster, count(v) AS chains\nORDER BY chains DESC LIMIT 20' },
   { title: 'consoleExampleBrokers', query: 'MATCH (i:Institution)-[:BROKERS_FOR]->(a)\nRETURN i.name AS broker, count(DISTINCT a) AS parties\nORDER BY parties DESC LIMIT 20' },
-  { title: 'consoleExampleMembers', query: 'MATCH (m:Entity)-[:MEMBER_OF]->(:Cluster {id: $cluster})\nRETURN m LIMIT 50', params: '{"cluster": "cluster:sinos-valley-footwear"}' },
+  { title: 'consoleExampleMembers', query: 'MATCH (m:Entity)-[:MEMBER_OF]->(:Cluster {id: $cluster})\nRETURN DISTINCT m LIMIT 50', params: '{"cluster": "cluster:sinos-valley-footwear"}' },
   { title: 'consoleExampleTypes', query: 'CALL db.relationshipTypes() YIELD relationshipType\nRETURN relationshipType ORDER BY relationshipType' },
 ];
 
@@ -76,7 +76,11 @@ export function openConsole(opts: { showOnGraph: (ids: string[]) => void }): HTM
   const examples = h('select', { 'data-testid': 'console-examples', 'aria-label': t('consoleExamples') },
     h('option', { value: '' }, `${t('consoleExamples')}…`), ...EXAMPLES.map((x, i) => h('option', { value: String(i) }, t(x.title))));
   const status = h('p', { class: 'muted', 'data-testid': 'console-status', 'aria-live': 'polite', style: 'margin:6px 0;font-size:13px' });
-  const error = h('p', { class: 'msg error', role: 'alert', 'data-testid': 'console-error', style: 'margin:6px 0;color:var(--danger);white-space:pre-wrap' });
+  const error = h('p', { class: 'msg error', role: 'alert', 'data-testid': 'console-error', style: 'margin:6px 0;color:var(--danger);white-space:pre-wrap', hidden: true });
+  const showError = (text: string) => {
+    error.textContent = text;
+    error.hidden = !text;
+  };
   const results = h('div', { style: 'overflow:auto;max-height:45vh;border:1px solid var(--line);border-radius:6px', hidden: true });
   const show = h('button', { 'data-testid': 'console-show', disabled: true }, t('consoleShow'));
   const run = h('button', { class: 'primary', 'data-testid': 'console-run', title: `${t('consoleRun')} (Ctrl+Enter)` }, t('consoleRun'));
@@ -85,13 +89,13 @@ export function openConsole(opts: { showOnGraph: (ids: string[]) => void }): HTM
   async function execute(): Promise<void> {
     draft.query = query.value;
     draft.params = params.value;
-    error.textContent = '';
+    showError('');
     let vars: unknown = null;
     if (params.value.trim()) {
       try {
         vars = JSON.parse(params.value);
       } catch {
-        error.textContent = t('consoleBadParams');
+        showError(t('consoleBadParams'));
         return;
       }
     }
@@ -107,7 +111,10 @@ export function openConsole(opts: { showOnGraph: (ids: string[]) => void }): HTM
       status.textContent = [t('consoleRows', { n: r.rowCount, ms: r.elapsedMs }), r.truncated ? t('consoleTruncated', { n: r.rowCap }) : '', ...r.notices].filter(Boolean).join(' ');
     } catch (err) {
       status.textContent = '';
-      error.textContent = errorMessage(err);
+      results.replaceChildren();
+      results.hidden = true;
+      show.disabled = true;
+      showError(errorMessage(err));
     } finally {
       run.disabled = false;
     }

@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import { GraphQLError, type DocumentNode, type Source, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type Source, type ValidationContext, type ValidationRule } from 'graphql';
 import { createComplexityRule, type ComplexityEstimator } from 'graphql-query-complexity';
 
 export interface RequestLimits {
@@ -11,6 +11,8 @@ export interface RequestLimits {
   aliases: number;
   tokens: number;
   directives: number;
+  /** MAX_PAGE_SIZE: the largest `first` of a root field. */
+  pageSize: number;
 }
 
 /** The error every refused request gets: the limit's configuration variable, its value and what was found. */
@@ -71,9 +73,38 @@ const pageAwareEstimator: ComplexityEstimator = ({ type, field, args, childCompl
   return own + (Number.isFinite(n) && n > 1 ? n : 1) * Math.max(childComplexity, 0);
 };
 
-/** Validation rules for depth, aliases, directives and cost; each refusal names its variable and value. */
+/**
+ * Page sizes of root fields (`first`) over MAX_PAGE_SIZE are refused before the cost is even estimated,
+ * naming the argument: a cost of two billion says less than "first is 2147483647". The resolvers check the
+ * same bound (and per-field ones such as MAX_PATHS); this rule only answers early. Hand-written: GraphQL
+ * Armor and graphql-query-complexity bound a request's shape and cost, not an argument's value.
+ */
+function pageSizeRule(max: number, variables: Record<string, unknown>): ValidationRule {
+  return (context) => ({
+    OperationDefinition(op) {
+      for (const sel of op.selectionSet.selections) {
+        if (sel.kind !== Kind.FIELD) continue;
+        const first = sel.arguments?.find((a) => a.name.value === 'first');
+        if (!first) continue;
+        const v = first.value;
+        const value = v.kind === Kind.INT ? Number(v.value) : v.kind === Kind.VARIABLE ? variables[v.name.value] : undefined;
+        if (typeof value === 'number' && value > max) {
+          context.reportError(
+            new GraphQLError(`${sel.name.value}(first): ${value} is over the MAX_PAGE_SIZE limit of ${max}. Page through the results with \`after\` or ask for fewer.`, {
+              nodes: [first],
+              extensions: { code: 'LIMIT_EXCEEDED', limit: 'MAX_PAGE_SIZE', max, actual: value, field: 'first' },
+            }),
+          );
+        }
+      }
+    },
+  });
+}
+
+/** Validation rules for depth, aliases, directives, page sizes and cost; each refusal names its variable and value. */
 export function limitRules(limits: RequestLimits, variables: Record<string, unknown> | undefined): ValidationRule[] {
   return [
+    pageSizeRule(limits.pageSize, variables ?? {}),
     maxDepthRule({ ...armorReject('MAX_QUERY_DEPTH', limits.depth, 'Ask for fewer nested levels.'), flattenFragments: true }),
     // __typename aliases count too: 2,000 of them are 2,000 fields to resolve.
     maxAliasesRule({ ...armorReject('MAX_QUERY_ALIASES', limits.aliases, 'Send fewer aliased fields per request.'), allowList: [] }),

@@ -6,6 +6,8 @@ import { analyticsResolvers } from './analytics/resolvers.js';
 import { analyticsStatements } from './analytics/statements.js';
 import { clusterResolvers } from './clusters/resolvers.js';
 import { clustersStatements } from './clusters/statements.js';
+import { consoleResolvers } from './console/resolvers.js';
+import { consoleStatements } from './console/statements.js';
 import { enumResolvers } from './core/enums.js';
 import { coreResolvers } from './core/resolvers.js';
 import { coreStatements } from './core/statements.js';
@@ -35,6 +37,7 @@ export const modules: GraphqlModule[] = [
   { name: 'clusters', sdl: path.join(here, 'clusters/clusters.graphql'), resolvers: clusterResolvers as IResolvers },
   { name: 'analytics', sdl: path.join(here, 'analytics/analytics.graphql'), resolvers: analyticsResolvers as IResolvers },
   { name: 'editing', sdl: path.join(here, 'editing/editing.graphql'), resolvers: editingResolvers as IResolvers },
+  { name: 'console', sdl: path.join(here, 'console/console.graphql'), resolvers: consoleResolvers as IResolvers },
 ];
 
 /** Every Cypher statement the code runs, checked against cypher/ at start-up (`checkStatements`). */
@@ -45,5 +48,6 @@ export const declaredStatements: Statement<unknown>[] = [
   clustersStatements,
   analyticsStatements,
   editingStatements,
+  consoleStatements,
   seedStatements,
 ].flatMap((set) => Object.values(set) as Statement<unknown>[]);

@@ -318,6 +318,42 @@ export type CommunityResult = {
   weakComponents: Scalars['Int']['output'];
 };
 
+/** What a query does, as Neo4j's planner types it (`summary.queryType`); the console runs only reading queries. */
+export type CypherQueryType =
+  /** Reads only (r). */
+  | 'READ'
+  /** Reads and writes (rw): refused by the console. */
+  | 'READ_WRITE'
+  /** Schema or system (s): schema and administration commands, refused; and DBMS procedures, of which only dbms.components is allowed. */
+  | 'SCHEMA_WRITE'
+  /** Writes only (w): refused by the console. */
+  | 'WRITE';
+
+/** What a console query returned. */
+export type CypherResult = {
+  __typename?: 'CypherResult';
+  /** The column names, in the order the query returns them. */
+  columns: Array<Scalars['String']['output']>;
+  /** Milliseconds from the start of the run to the last row read (the safety checks before it not counted). */
+  elapsedMs: Scalars['Int']['output'];
+  /** Warnings Neo4j gave while planning the query (a label or property that does not exist, a cartesian product, a deprecated feature…). */
+  notices: Array<Scalars['String']['output']>;
+  /** What the query does, as Neo4j planned it: READ, except SCHEMA_WRITE for the read-only DBMS procedure dbms.components. */
+  queryType: CypherQueryType;
+  /** The row cap applied: `maxRows` when given, else CONSOLE_MAX_ROWS. */
+  rowCap: Scalars['Int']['output'];
+  /** How many rows came back (at most `rowCap`). */
+  rowCount: Scalars['Int']['output'];
+  /**
+   * The rows, each a list of values in the order of `columns`, as JSON: a node is its properties plus
+   * `labels`, a relationship its properties plus `type`, a path its `start`, `end`, `segments` and `length`;
+   * dates and times are ISO strings.
+   */
+  rows: Array<Array<Maybe<Scalars['JSON']['output']>>>;
+  /** True when the query had more rows than `rowCap`: the rest were not read. */
+  truncated: Scalars['Boolean']['output'];
+};
+
 /** The answer to a deletion. */
 export type DeleteResult = {
   __typename?: 'DeleteResult';
@@ -1081,6 +1117,18 @@ export type Query = {
   collectiveEfficiencyAverages: Array<AggregateGroup>;
   /** Communities (Louvain), components, density and reciprocity of the scope. */
   communities: CommunityResult;
+  /**
+   * Runs a read-only Cypher query of your own (the researchers' console) and returns its rows. The query runs
+   * as written, in a read transaction, stopped after CONSOLE_TIMEOUT_MS and cut at the row cap. Anything that
+   * writes, changes the schema, administers the database, loads files (LOAD CSV), commits in batches
+   * (CALL { … } IN TRANSACTIONS) or calls a procedure outside a short read-only list (db.labels,
+   * db.relationshipTypes, db.propertyKeys, db.schema.*, db.index.fulltext.query*, dbms.components) is
+   * refused before it runs: a BAD_USER_INPUT error on `query` whose message gives the reason and whose
+   * `extensions.refusal` names its kind (WRITE, SCHEMA, ADMINISTRATION, PROCEDURE, FUNCTION, LOAD_CSV,
+   * IN_TRANSACTIONS, PERIODIC_COMMIT, PROFILE, OTHER_DATABASE). A syntax error comes back the same way with
+   * Neo4j's message and its `line`, `column` and `offset`; a query over the time limit gets TIMEOUT.
+   */
+  cypher: CypherResult;
   /** For an actor, who all of its paths to the targets (default: any buyer) pass through. */
   dependency: Dependency;
   /** A filtered, sorted page of entities. `first` is capped by MAX_PAGE_SIZE. */
@@ -1177,6 +1225,14 @@ export type QueryCollectiveEfficiencyAveragesArgs = {
 /** Read operations. */
 export type QueryCommunitiesArgs = {
   scope?: InputMaybe<NetworkScope>;
+};
+
+
+/** Read operations. */
+export type QueryCypherArgs = {
+  maxRows?: InputMaybe<Scalars['Int']['input']>;
+  params?: InputMaybe<Scalars['JSON']['input']>;
+  query: Scalars['String']['input'];
 };
 
 
@@ -1599,6 +1655,8 @@ export type ResolversTypes = ResolversObject<{
   ClusterFacts: ResolverTypeWrapper<ClusterFactsModel>;
   Community: ResolverTypeWrapper<CommunityModel>;
   CommunityResult: ResolverTypeWrapper<Partial<Omit<CommunityResult, 'communities'> & { communities: Array<ResolversTypes['Community']> }>>;
+  CypherQueryType: ResolverTypeWrapper<Partial<CypherQueryType>>;
+  CypherResult: ResolverTypeWrapper<Partial<CypherResult>>;
   DeleteResult: ResolverTypeWrapper<Partial<DeleteResult>>;
   Dependency: ResolverTypeWrapper<DependencyModel>;
   Direction: ResolverTypeWrapper<Partial<Direction>>;
@@ -1681,6 +1739,7 @@ export type ResolversParentTypes = ResolversObject<{
   ClusterFacts: ClusterFactsModel;
   Community: CommunityModel;
   CommunityResult: Partial<Omit<CommunityResult, 'communities'> & { communities: Array<ResolversParentTypes['Community']> }>;
+  CypherResult: Partial<CypherResult>;
   DeleteResult: Partial<DeleteResult>;
   Dependency: DependencyModel;
   Edge: EdgeModel;
@@ -1861,6 +1920,17 @@ export type CommunityResultResolvers<ContextType = Context, ParentType extends R
   reciprocity?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   strongComponents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weakComponents?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CypherResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CypherResult'] = ResolversParentTypes['CypherResult']> = ResolversObject<{
+  columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  elapsedMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  queryType?: Resolver<ResolversTypes['CypherQueryType'], ParentType, ContextType>;
+  rowCap?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<Array<Maybe<ResolversTypes['JSON']>>>, ParentType, ContextType>;
+  truncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type DeleteResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DeleteResult'] = ResolversParentTypes['DeleteResult']> = ResolversObject<{
@@ -2073,6 +2143,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   clusters?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryClustersArgs, 'descending' | 'first' | 'sort'>>;
   collectiveEfficiencyAverages?: Resolver<Array<ResolversTypes['AggregateGroup']>, ParentType, ContextType, RequireFields<QueryCollectiveEfficiencyAveragesArgs, 'groupBy'>>;
   communities?: Resolver<ResolversTypes['CommunityResult'], ParentType, ContextType, Partial<QueryCommunitiesArgs>>;
+  cypher?: Resolver<ResolversTypes['CypherResult'], ParentType, ContextType, RequireFields<QueryCypherArgs, 'query'>>;
   dependency?: Resolver<ResolversTypes['Dependency'], ParentType, ContextType, RequireFields<QueryDependencyArgs, 'id'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'descending' | 'first' | 'sort'>>;
   entitiesByIds?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesByIdsArgs, 'ids'>>;
@@ -2190,6 +2261,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ClusterFacts?: ClusterFactsResolvers<ContextType>;
   Community?: CommunityResolvers<ContextType>;
   CommunityResult?: CommunityResultResolvers<ContextType>;
+  CypherResult?: CypherResultResolvers<ContextType>;
   DeleteResult?: DeleteResultResolvers<ContextType>;
   Dependency?: DependencyResolvers<ContextType>;
   Edge?: EdgeResolvers<ContextType>;

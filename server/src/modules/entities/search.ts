@@ -13,6 +13,12 @@ const STOP_WORDS = new Set('a an and are as at be but by for if in into is it no
 export const MAX_SEARCH_WORDS = 12;
 
 /**
+ * Longest word kept, in characters: a prefix term becomes an automaton in Lucene, which refuses ones over
+ * 1,000 states, and no name in any of the sources' languages comes near this.
+ */
+export const MAX_WORD_LENGTH = 40;
+
+/**
  * Builds the Lucene query: every word must match, as a whole word or as a prefix (so "Espir" and
  * "Espirito" both find "Espírito Santo"). Words are reduced to letters and digits, so no Lucene syntax
  * from the user reaches the index. Null when no word is left to search for.
@@ -21,7 +27,8 @@ export function luceneQuery(text: string): string | null {
   const words = fold(text)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((w) => w && !STOP_WORDS.has(w))
-    .slice(0, MAX_SEARCH_WORDS);
+    .slice(0, MAX_SEARCH_WORDS)
+    .map((w) => w.slice(0, MAX_WORD_LENGTH));
   if (words.length === 0) return null;
   return words.map((w) => `+(${w} OR ${w}*)`).join(' ');
 }
