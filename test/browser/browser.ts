@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Service } from '../../server/src/service.js';
+import { startTestService } from '../helpers/db.js';
 
 /** Debian's Chromium, headless, with nothing that reaches out to the network on its own. */
 export function launchChromium(): Promise<Browser> {
@@ -65,4 +68,22 @@ export async function pick(page: Page, testid: string, text: string, id: string)
   const option = page.locator(`[data-testid="${testid}-results"] li[data-id="${id}"]`);
   await option.waitFor({ timeout: 15_000 });
   await option.dispatchEvent('mousedown');
+}
+
+/**
+ * One service and one Chromium for a whole browser test file, started before its tests and closed after
+ * them (`beforeClose` first, e.g. to delete what the tests wrote). Its fields are set once `beforeAll` ran.
+ */
+export function viewerForFile(opts: { beforeClose?: (service: Service) => Promise<void> } = {}): { service: Service; browser: Browser } {
+  const env = {} as { service: Service; browser: Browser };
+  beforeAll(async () => {
+    env.service = await startTestService();
+    env.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    if (env.service) await opts.beforeClose?.(env.service);
+    await env.browser?.close();
+    await env.service?.stop();
+  });
+  return env;
 }

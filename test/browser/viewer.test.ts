@@ -1,32 +1,23 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS } from '../../client/src/api/types.js';
-import type { Service } from '../../server/src/service.js';
-import { editorHeaders, gql, startTestService, testConfig } from '../helpers/db.js';
-import { launchChromium, openPage, pick, screenshotColours, waitForNode, waitReady } from './browser.js';
+import { editorHeaders, gql, testConfig } from '../helpers/db.js';
+import { openPage, viewerForFile, pick, screenshotColours, waitForNode, waitReady } from './browser.js';
 
 /**
- * The viewer end to end: the real service (serving client/dist) on the seeded test database, driven in
+ * The viewer end to end: the real env.service (serving client/dist) on the seeded test database, driven in
  * headless Chromium. Expected answers come from the seed files (seeds/albaladejo2001, seeds/pietrobelli2004):
  * the Sinos Valley cluster sells through export agents (tier 1) to US buyers (tier 2); Chipilo's
  * subcontractors reach US buyers through Segusino.
  */
-let service: Service;
-let browser: Browser;
-const SINOS = 'cluster:sinos-valley-footwear';
 const written: string[] = [];
-
-beforeAll(async () => {
-  service = await startTestService();
-  browser = await launchChromium();
+const env = viewerForFile({
+  beforeClose: async (s) => {
+    for (const id of written) await gql(s, 'mutation($id: ID!) { deleteEntity(id: $id) { deleted } }', { id }, editorHeaders).catch(() => undefined);
+  },
 });
-
-afterAll(async () => {
-  for (const id of written) await gql(service, 'mutation($id: ID!) { deleteEntity(id: $id) { deleted } }', { id }, editorHeaders).catch(() => undefined);
-  await browser?.close();
-  await service?.stop();
-});
+const SINOS = 'cluster:sinos-valley-footwear';
 
 /** Polls for up to 15 s: searches and layouts take longer than vitest's default second on a busy machine. */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 15_000, interval: 100 });
@@ -50,11 +41,11 @@ async function serverMeasure(measure: SizeMeasure, actors: string[], pageSize: n
   for (let i = 0; i < actors.length; i += pageSize) {
     const vars = { ids: actors, only: actors.slice(i, i + pageSize), first: pageSize };
     if (measure === 'brokerage') {
-      const r = await gql<{ brokerage: { scores: { actor: { id: string }; raw: { total: number | null } }[] } }>(service, BROKERAGE, vars);
+      const r = await gql<{ brokerage: { scores: { actor: { id: string }; raw: { total: number | null } }[] } }>(env.service, BROKERAGE, vars);
       expect(r.errors).toBeUndefined();
       for (const x of r.data!.brokerage.scores) values.set(x.actor.id, x.raw.total ?? 0);
     } else {
-      const r = await gql<{ centrality: { actor: { id: string }; degree: number; betweenness: number }[] }>(service, CENTRALITY, vars);
+      const r = await gql<{ centrality: { actor: { id: string }; degree: number; betweenness: number }[] }>(env.service, CENTRALITY, vars);
       expect(r.errors).toBeUndefined();
       for (const x of r.data!.centrality) values.set(x.actor.id, x[measure]);
     }
@@ -87,7 +78,7 @@ async function sizingProblems(page: Page, expected: Map<string, number>) {
 
 describe('viewer', { timeout: 120_000 }, () => {
   it('suggests entities of every kind as you type, accent-insensitively, and opens the chosen cluster', async () => {
-    const { page, context, errors } = await openPage(browser, `${service.url}/`);
+    const { page, context, errors } = await openPage(env.browser, `${env.service.url}/`);
     await page.getByTestId('search').fill('Espirito Santo');
     await poll(() => page.locator('[data-testid="search-results"] li').allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining('Espírito Santo')]));
     await pick(page, 'search', 'Sinos', SINOS);
@@ -103,7 +94,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('expands a chosen neighbour, collapses it again and undoes the collapse', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=network&open=${SINOS}`);
     await waitForNode(page, SINOS);
     const before = await nodeIds(page);
     await page.getByTestId('toggle-table').click();
@@ -123,7 +114,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('hides actors of an unticked kind and shows the network of a chosen year', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=network&open=${SINOS}`);
     await waitForNode(page, SINOS);
     await page.getByTestId('filter-kind-FIRM').uncheck();
     await poll(() => page.evaluate(() => window.__viewer.nodes().filter((n) => n.kind === 'FIRM' && n.visible).length)).toBe(0);
@@ -134,7 +125,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('lays the Sinos Valley downstream chain out in tiers: export agents in tier 1, US buyers in tier 2', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}&sel=${SINOS}`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=network&open=${SINOS}&sel=${SINOS}`);
     await waitForNode(page, SINOS);
     await page.getByTestId('view-chain').click();
     await waitForNode(page, 'buyer:sinos-valley-us-buyers');
@@ -155,7 +146,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('shows a cluster\'s joint-action network with its density and links coloured by form', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/?view=joint&joint=${SINOS}`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=joint&joint=${SINOS}`);
     await waitForNode(page, SINOS);
     expect(await page.getByTestId('joint-density').textContent()).toMatch(/\d\.\d\d/);
     const types = await page.evaluate(() => window.__viewer.edges().map((e) => e.type));
@@ -167,18 +158,18 @@ describe('viewer', { timeout: 120_000 }, () => {
 
   it('finds the paths from a Chipilo subcontractor group to US buyers and steps to one through Segusino', async () => {
     // Real ids from the data: Segusino's subcontractor firms and the US buyers around it.
-    const { data } = await gql<{ neighbourhood: { nodes: { id: string; kind: string; name: string }[] } }>(service, '{ neighbourhood(ids: ["firm:segusino"], hops: 1) { nodes { id kind name } } }');
+    const { data } = await gql<{ neighbourhood: { nodes: { id: string; kind: string; name: string }[] } }>(env.service, '{ neighbourhood(ids: ["firm:segusino"], hops: 1) { nodes { id kind name } } }');
     const subs = data!.neighbourhood.nodes.filter((n) => n.kind === 'FIRM' && /subcontract/i.test(n.id));
     const buyers = data!.neighbourhood.nodes.filter((n) => n.kind === 'BUYER' && /\bus\b|united states/i.test(`${n.id.replace(/-/g, ' ')} ${n.name}`));
     let pair: { from: { id: string; name: string }; to: { id: string; name: string } } | undefined;
     for (const from of subs) {
       for (const to of buyers) {
-        const r = await gql<{ paths: { paths: { nodes: { id: string }[] }[] } }>(service, 'query($f: ID!, $t: ID!) { paths(from: $f, to: { ids: [$t] }, mode: ALL_SIMPLE, k: 100, maxLength: 3, first: 100) { paths { nodes { id } } } }', { f: from.id, t: to.id });
+        const r = await gql<{ paths: { paths: { nodes: { id: string }[] }[] } }>(env.service, 'query($f: ID!, $t: ID!) { paths(from: $f, to: { ids: [$t] }, mode: ALL_SIMPLE, k: 100, maxLength: 3, first: 100) { paths { nodes { id } } } }', { f: from.id, t: to.id });
         if (r.data?.paths.paths.some((p) => p.nodes.some((n) => n.id === 'firm:segusino'))) pair ??= { from, to };
       }
     }
     expect(pair, 'a subcontractor group with a path through Segusino to US buyers').toBeDefined();
-    const { page, context } = await openPage(browser, `${service.url}/?view=paths&maxlen=3`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=paths&maxlen=3`);
     await pick(page, 'path-from', searchWords(pair!.from.name), pair!.from.id);
     await pick(page, 'path-to', searchWords(pair!.to.name), pair!.to.id);
     await page.getByTestId('path-counter').waitFor();
@@ -205,11 +196,11 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('switches the interface to Spanish and Portuguese and remembers the choice', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/`);
     await page.getByTestId('lang-select').selectOption('es');
     expect(await page.getByTestId('view-network').textContent()).toBe('Red');
     expect(await page.getByTestId('search').getAttribute('placeholder')).toContain('Buscar');
-    await page.goto(`${service.url}/`);
+    await page.goto(`${env.service.url}/`);
     await waitReady(page);
     expect(await page.getByTestId('view-chain').textContent()).toBe('Cadena de valor');
     await page.getByTestId('lang-select').selectOption('pt');
@@ -219,7 +210,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('reopens the same view, selection, filters and language from a shared link', async () => {
-    const first = await openPage(browser, `${service.url}/`);
+    const first = await openPage(env.browser, `${env.service.url}/`);
     await pick(first.page, 'search', 'Sinos Valley footwear', SINOS);
     await waitForNode(first.page, SINOS);
     await first.page.getByTestId('filter-kind-INSTITUTION').uncheck();
@@ -229,7 +220,7 @@ describe('viewer', { timeout: 120_000 }, () => {
     const url = first.page.url();
     const shownBefore = (await first.page.evaluate(() => window.__viewer.nodes().filter((n) => n.visible).map((n) => n.id))).sort();
     await first.context.close();
-    const second = await openPage(browser, url);
+    const second = await openPage(env.browser, url);
     await waitForNode(second.page, 'buyer:sinos-valley-us-buyers');
     expect(await second.page.getByTestId('view-chain').getAttribute('aria-selected')).toBe('true');
     expect(await second.page.getByTestId('view-chain').textContent()).toBe('Cadena de valor');
@@ -240,7 +231,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('exports the view as PNG and SVG and the shown subgraph as GEXF, JSON and CSV', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=network&open=${SINOS}`);
     await waitForNode(page, SINOS);
     const save = async (kind: string) => {
       await page.getByTestId('export').click();
@@ -270,7 +261,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   it('lets an editor add an actor and a linkage with their sources, find them after a reload, and delete them', async () => {
     const tag = `test-${Date.now().toString(36)}`;
     const name = `Viewer ${tag} workshop`;
-    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=firm:segusino`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=network&open=firm:segusino`);
     await waitForNode(page, 'firm:segusino');
     page.on('dialog', (d) => void d.accept());
     await page.getByTestId('open-editor').click();
@@ -306,7 +297,7 @@ describe('viewer', { timeout: 120_000 }, () => {
     await page.getByTestId('link-save').click();
     await poll(() => page.getByTestId('editor-flash').textContent()).toBe('Saved.');
     // After a reload, search finds the actor and its linkage is drawn.
-    await page.goto(`${service.url}/`);
+    await page.goto(`${env.service.url}/`);
     await waitReady(page);
     await pick(page, 'search', tag, id);
     await waitForNode(page, id);
@@ -325,7 +316,7 @@ describe('viewer', { timeout: 120_000 }, () => {
     await page.getByTestId('editlink-quote').fill('The work stopped when Segusino closed in 2003.');
     await page.getByTestId('edit-link-save').click();
     await poll(() => page.getByTestId('editor-flash').textContent()).toBe('Saved.');
-    const edited = await gql<{ neighbourhood: { edges: { id: string; validFrom: number | null; validUntil: number | null }[] } }>(service, 'query($id: ID!) { neighbourhood(ids: [$id], hops: 1, types: [SUBCONTRACTOR_OF], direction: OUT) { edges { id validFrom validUntil } } }', { id });
+    const edited = await gql<{ neighbourhood: { edges: { id: string; validFrom: number | null; validUntil: number | null }[] } }>(env.service, 'query($id: ID!) { neighbourhood(ids: [$id], hops: 1, types: [SUBCONTRACTOR_OF], direction: OUT) { edges { id validFrom validUntil } } }', { id });
     expect(edited.data!.neighbourhood.edges.find((e) => e.id === link!.id)).toMatchObject({ validFrom: 2001, validUntil: 2003 });
     // Delete the linkage, then the actor.
     await page.getByTestId('close-editor').click();
@@ -339,15 +330,15 @@ describe('viewer', { timeout: 120_000 }, () => {
     await page.getByTestId('toggle-table').click();
     await page.getByTestId('action-delete').click();
     await page.getByTestId('deleted').waitFor();
-    const gone = await gql<{ entity: unknown }>(service, 'query($id: ID!) { entity(id: $id) { id } }', { id });
+    const gone = await gql<{ entity: unknown }>(env.service, 'query($id: ID!) { entity(id: $id) { id } }', { id });
     expect(gone.data?.entity).toBeNull();
     await context.close();
   });
 
   it('marks a prospect and names who could introduce "me" to it', async () => {
-    const { data } = await gql<{ neighbourhood: { nodes: { id: string; kind: string; name: string }[] } }>(service, '{ neighbourhood(ids: ["firm:segusino"], hops: 1) { nodes { id kind name } } }');
+    const { data } = await gql<{ neighbourhood: { nodes: { id: string; kind: string; name: string }[] } }>(env.service, '{ neighbourhood(ids: ["firm:segusino"], hops: 1) { nodes { id kind name } } }');
     const me = data!.neighbourhood.nodes.find((n) => n.kind === 'FIRM' && /subcontract/i.test(n.id))!;
-    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=firm:segusino`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=network&open=firm:segusino`);
     await waitForNode(page, 'firm:segusino');
     await page.evaluate((m) => localStorage.setItem('clustergraph.me', JSON.stringify(m)), { id: me.id, name: me.name });
     await page.getByTestId('toggle-table').click();
@@ -366,7 +357,7 @@ describe('viewer', { timeout: 120_000 }, () => {
     // Chipilo's furniture cluster four hops out holds about 300 actors in the seed data: more than MAX_PAGE_SIZE
     // (200 by default), so the sizes need several requests. Expected answers: the server's own measures of the
     // same network, asked here page by page; a node's size must grow with its measure, for every actor on screen.
-    const { page, context, errors } = await openPage(browser, `${service.url}/?view=network&open=cluster:chipilo-furniture&hops=4`);
+    const { page, context, errors } = await openPage(env.browser, `${env.service.url}/?view=network&open=cluster:chipilo-furniture&hops=4`);
     await waitForNode(page, 'cluster:chipilo-furniture');
     const actors = await page.evaluate((kinds) => window.__viewer.nodes().filter((n) => n.visible && kinds.includes(n.kind)).map((n) => n.id), [...ACTOR_KINDS] as string[]);
     const pageSize = testConfig().limits.pageSize;
@@ -382,7 +373,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('works from the keyboard: / searches, Enter opens, ? opens the help', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/`);
+    const { page, context } = await openPage(env.browser, `${env.service.url}/`);
     await page.locator('body').press('/');
     await page.keyboard.type('Sinos Valley footwear cluster');
     await page.locator(`[data-testid="search-results"] li[data-id="${SINOS}"]`).waitFor();
@@ -398,7 +389,7 @@ describe('viewer', { timeout: 120_000 }, () => {
   });
 
   it('stays within a tablet screen without horizontal scrolling', async () => {
-    const { page, context } = await openPage(browser, `${service.url}/?view=network&open=${SINOS}&lang=es`, { width: 1024, height: 768 });
+    const { page, context } = await openPage(env.browser, `${env.service.url}/?view=network&open=${SINOS}&lang=es`, { width: 1024, height: 768 });
     await waitForNode(page, SINOS);
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
     await page.getByTestId('toggle-filters').click();

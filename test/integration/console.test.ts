@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { EXAMPLES } from '../../client/src/panels/console.js';
+import { EXAMPLES, type ConsoleResult } from '../../client/src/panels/console.js';
 import { vetPlan } from '../../server/src/modules/console/plan.js';
 import { refusalError } from '../../server/src/modules/console/policy.js';
 import { gql, serviceForFile } from '../helpers/db.js';
@@ -12,16 +12,8 @@ import { gql, serviceForFile } from '../helpers/db.js';
  */
 const service = serviceForFile({ CONSOLE_TIMEOUT_MS: '1500', CONSOLE_MAX_ROWS: '200' });
 
-interface CypherResult {
-  columns: string[];
-  rows: unknown[][];
-  rowCount: number;
-  truncated: boolean;
-  rowCap: number;
-  elapsedMs: number;
-  queryType: string;
-  notices: string[];
-}
+/** The viewer's result shape, plus the query type the viewer does not show. */
+type CypherResult = ConsoleResult & { queryType: string };
 const CYPHER = `query($query: String!, $params: JSON, $maxRows: Int) {
   cypher(query: $query, params: $params, maxRows: $maxRows) { columns rows rowCount truncated rowCap elapsedMs queryType notices }
 }`;
