@@ -32,10 +32,24 @@ export interface LocalNeo4jOptions {
   startTimeoutMs: number;
   /** Where progress lines go (one line each). */
   progress: (line: string) => void;
+  /** Aborting it while Neo4j starts stops the JVM and rejects with a StartupError. */
+  signal?: AbortSignal;
+}
+
+/** How the JVM ended: its exit code, or the signal that killed it. */
+export interface Neo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
 }
 
 export interface LocalNeo4j {
   uri: string;
+  /** Process id of the JVM. */
+  pid: number;
+  /** Settles when the JVM exits, for whatever reason (stop(), a crash, kill -9). */
+  exited: Promise<Neo4jExit>;
+  /** The JVM's last lines on stderr (a crash's reason, an OutOfMemoryError). */
+  recentOutput(): string;
   /** Stops the JVM cleanly (SIGTERM, then SIGKILL after 30 s); resolves when it has exited. */
   stop(): Promise<void>;
 }
@@ -111,6 +125,9 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
     {
       // stdin stays open as a pipe: the launcher exits when it closes, so the JVM never outlives us.
       stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group: a terminal's Ctrl-C reaches only the service, which then stops Neo4j itself,
+      // so the supervisor never mistakes a Ctrl-C for a crash.
+      detached: true,
       env: {
         ...process.env,
         NEO4J_HOME: dataDir,
@@ -120,25 +137,39 @@ export async function startLocalNeo4j(opts: LocalNeo4jOptions): Promise<LocalNeo
       },
     },
   );
-  const exited = new Promise<number>((resolve) => child.on('exit', (c, sig) => resolve(c ?? (sig ? 128 : 1))));
+  const ended = new Promise<Neo4jExit>((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+  const exited = ended.then(({ code, signal }) => code ?? (signal ? 128 : 1));
   const stderrTail: string[] = [];
   child.stderr?.on('data', (d: Buffer) => {
     stderrTail.push(d.toString());
     if (stderrTail.length > 20) stderrTail.shift();
   });
 
-  const ready = await waitForReady(child, exited, opts.startTimeoutMs);
+  const ready = await waitForReady(child, exited, opts.startTimeoutMs, opts.signal);
   if (ready !== true) {
     await stopChild(child, exited);
+    if (opts.signal?.aborted) throw new StartupError('The local Neo4j was stopped while it started.');
     throw new StartupError(explainLaunchFailure(ready, opts.boltPort, dataDir, stderrTail.join('')));
   }
   opts.progress('Neo4j is ready.');
-  return { uri: `bolt://127.0.0.1:${opts.boltPort}`, stop: () => stopChild(child, exited) };
+  return {
+    uri: `bolt://127.0.0.1:${opts.boltPort}`,
+    pid: child.pid!,
+    exited: ended,
+    recentOutput: () => stderrTail.join('').slice(-2000),
+    stop: () => stopChild(child, exited),
+  };
 }
 
-function waitForReady(child: ChildProcess, exited: Promise<number>, timeoutMs: number): Promise<true | string> {
+function waitForReady(child: ChildProcess, exited: Promise<number>, timeoutMs: number, signal?: AbortSignal): Promise<true | string> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(`timed out after ${timeoutMs} ms`), timeoutMs);
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve('stopped while starting');
+    };
+    if (signal?.aborted) onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
     const rl = readline.createInterface({ input: child.stdout! });
     rl.on('line', (line) => {
       if (line.startsWith('READY')) {

@@ -45,6 +45,11 @@ const schema = z.object({
   NEO4J_PAGECACHE: size('512m'),
   NEO4J_START_TIMEOUT_MS: positive(120_000),
   QUERY_TIMEOUT_MS: positive(20_000),
+  // Why these defaults: server/src/neo4j/driver.ts (DriverTimeouts).
+  NEO4J_CONNECTION_TIMEOUT_MS: positive(2000),
+  NEO4J_ACQUISITION_TIMEOUT_MS: positive(3000),
+  NEO4J_MAX_RETRY_TIME_MS: z.coerce.number().int().min(0, 'must be a whole number of milliseconds, 0 or more').default(500),
+  SHUTDOWN_GRACE_MS: positive(10_000),
   SEED_ON_START: bool(true),
   EDITOR_TOKEN: z.string().min(12, 'must be at least 12 characters').optional(),
   API_KEYS: z
@@ -72,6 +77,8 @@ const schema = z.object({
   MAX_PATHS: positive(100),
   MAX_SUBGRAPH_NODES: positive(5000),
   MAX_ANALYSIS_NODES: positive(20000),
+  CONSOLE_TIMEOUT_MS: positive(10_000),
+  CONSOLE_MAX_ROWS: positive(1000),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -97,8 +104,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       database: c.NEO4J_DATABASE,
       local: { boltPort: c.NEO4J_BOLT_PORT, dataDir: c.NEO4J_DATA_DIR, heapBytes: c.NEO4J_HEAP, pageCacheBytes: c.NEO4J_PAGECACHE, startTimeoutMs: c.NEO4J_START_TIMEOUT_MS },
       queryTimeoutMs: c.QUERY_TIMEOUT_MS,
+      timeouts: { connectionMs: c.NEO4J_CONNECTION_TIMEOUT_MS, acquisitionMs: c.NEO4J_ACQUISITION_TIMEOUT_MS, maxRetryMs: c.NEO4J_MAX_RETRY_TIME_MS },
     },
     seedOnStart: c.SEED_ON_START,
+    /** How long SIGTERM / Ctrl-C waits for requests in flight before closing them. */
+    shutdownGraceMs: c.SHUTDOWN_GRACE_MS,
     editorToken: c.EDITOR_TOKEN,
     access: {
       apiKeys: parseApiKeys(c.API_KEYS).keys,
@@ -121,5 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       subgraphNodes: c.MAX_SUBGRAPH_NODES,
       analysisNodes: c.MAX_ANALYSIS_NODES,
     },
+    /** The read-only Cypher console (`Query.cypher`): how long a query may run, how many rows it returns at most. */
+    console: { timeoutMs: c.CONSOLE_TIMEOUT_MS, maxRows: c.CONSOLE_MAX_ROWS },
   } as const;
 }

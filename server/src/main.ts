@@ -3,15 +3,25 @@ import { StartupError } from './errors.js';
 import { createLogger } from './logger.js';
 import { startService, type Service } from './service.js';
 
-/** `npm start`: the service with its database; Ctrl-C stops both and leaves no JVM behind. */
+/**
+ * `npm start`: the service with its database. SIGTERM or Ctrl-C drains the requests in flight, then stops
+ * both and leaves no JVM behind (exit 0); a second signal exits at once (the local Neo4j then stops by
+ * itself when its standard input closes).
+ */
 async function main(): Promise<void> {
   let service: Service | undefined;
   let stopping = false;
+  const starting = new AbortController();
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      process.stderr.write(`${signal} again: exiting now.\n`);
+      process.exit(1);
+    }
     stopping = true;
     process.stderr.write(`\n${signal}: stopping…\n`);
-    await service?.stop();
+    // While starting, startService stops what it has started and rejects; main() then exits.
+    if (!service) return starting.abort();
+    await service.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
@@ -20,9 +30,13 @@ async function main(): Promise<void> {
   try {
     const config = loadConfig();
     const logger = createLogger(config.log);
-    service = await startService(config, logger);
-    if (stopping) await service.stop();
+    service = await startService(config, logger, { signal: starting.signal });
+    if (stopping) {
+      await service.stop();
+      process.exit(0);
+    }
   } catch (err) {
+    if (stopping) process.exit(0);
     if (err instanceof StartupError) {
       process.stderr.write(`error: ${err.message}\n`);
     } else {

@@ -1,80 +1,111 @@
-import type { Server } from 'node:http';
-import type { Driver } from 'neo4j-driver';
-import { isPortFree, startLocalNeo4j, type LocalNeo4j } from '../../neo4j/launch.js';
+import type { Server, ServerResponse } from 'node:http';
+import type { Express } from 'express';
+import { isPortFree } from '../../neo4j/launch.js';
 import { createApp } from './app.js';
 import type { Config } from './config.js';
+import { openDatabase } from './database.js';
 import { StartupError } from './errors.js';
 import { buildSchema } from './graphql/schema.js';
 import type { Logger } from './logger.js';
-import { isSeeded, loadSeeds } from './modules/seeds/load.js';
-import { connect } from './neo4j/driver.js';
-import { Executor } from './neo4j/executor.js';
-import { checkStatements, loadCypherRegistry } from './neo4j/registry.js';
 import { declaredStatements } from './modules/index.js';
-import { applySchema } from './neo4j/schema.js';
+import type { Executor } from './neo4j/executor.js';
+import { checkStatements, loadCypherRegistry } from './neo4j/registry.js';
 
 export interface Service {
   url: string;
   executor: Executor;
-  /** Closes HTTP, the driver and (when we started it) the local Neo4j. */
+  /**
+   * Drains and stops: no new connections, requests in flight finish (at most SHUTDOWN_GRACE_MS), then the
+   * driver and (when we started it) the local Neo4j are closed.
+   */
   stop(): Promise<void>;
 }
 
 /**
- * Starts everything `npm start` needs, in order, failing fast with one clear line: the HTTP port, Neo4j
- * (NEO4J_URI or the local one), the Cypher registry, the schema, the seed data when the database is empty,
- * then GraphQL and the viewer.
+ * Starts everything `npm start` needs, in order, failing fast with one clear line: the HTTP port, the
+ * Cypher registry, the database (see openDatabase: the local Neo4j under supervision, or NEO4J_URI, which may
+ * still be coming up), then GraphQL and the viewer. Aborting `signal` while it starts stops what it started.
  */
-export async function startService(config: Config, logger: Logger): Promise<Service> {
+export async function startService(config: Config, logger: Logger, opts: { signal?: AbortSignal } = {}): Promise<Service> {
   if (config.port !== 0 && !(await isPortFree(config.port, config.host))) {
     throw new StartupError(`HTTP port ${config.port} is already in use on ${config.host}: stop what listens there or set PORT to a free port.`);
   }
   const registry = loadCypherRegistry();
   checkStatements(registry, declaredStatements);
-  let local: LocalNeo4j | undefined;
-  let driver: Driver | undefined;
+  const database = await openDatabase({ config, logger, registry, signal: opts.signal });
   try {
-    let uri = config.neo4j.uri;
-    if (!uri) {
-      local = await startLocalNeo4j({ ...config.neo4j.local, password: config.neo4j.password, progress: (line) => logger.info(line) });
-      uri = local.uri;
-    }
-    driver = await connect({ uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database });
-    logger.info({ uri }, 'connected to Neo4j');
-    const executor = new Executor(driver, registry, { database: config.neo4j.database, timeoutMs: config.neo4j.queryTimeoutMs });
-    await applySchema(executor);
-    if (config.seedOnStart) {
-      if (await isSeeded(executor)) logger.info('database already holds the seed data; not loading it again');
-      else await loadSeeds(executor, { progress: (line) => logger.info(line) });
-    }
-    const app = createApp({ config, executor, schema: buildSchema(), logger });
-    const server: Server = await new Promise((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
-      s.once('error', (err: NodeJS.ErrnoException) =>
-        reject(err.code === 'EADDRINUSE' ? new StartupError(`HTTP port ${config.port} is already in use: set PORT to a free port.`) : err),
-      );
-    });
-    // Long analyses are bounded by MAX_ANALYSIS_NODES and QUERY_TIMEOUT_MS, not by Node's 300 s request limit.
-    server.requestTimeout = 0;
+    const app = createApp({ config, executor: database.executor, schema: buildSchema(), logger });
+    const server = await listen(app, config);
+    const requests = trackRequests(server);
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     const url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`;
     logger.info(`GraphQL at ${url}/graphql — viewer at ${url}/`);
-    const d = driver;
-    const l = local;
-    return {
-      url,
-      executor,
-      stop: async () => {
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        server.closeAllConnections();
-        await d.close();
-        await l?.stop();
-      },
+    let stopped: Promise<void> | undefined;
+    const stop = async () => {
+      server.close();
+      server.closeIdleConnections();
+      if (requests.active > 0) {
+        logger.info({ inFlight: requests.active }, `stopping: waiting up to ${config.shutdownGraceMs / 1000} s for ${requests.active} request(s) in flight`);
+      }
+      if (!(await requests.drain(config.shutdownGraceMs))) {
+        logger.warn({ inFlight: requests.active }, `stopping: ${requests.active} request(s) still running after SHUTDOWN_GRACE_MS; closing them`);
+      }
+      server.closeAllConnections();
+      await database.close();
     };
+    return { url, executor: database.executor, stop: () => (stopped ??= stop()) };
   } catch (err) {
-    await driver?.close().catch(() => undefined);
-    await local?.stop();
+    await database.close();
     throw err;
   }
+}
+
+function listen(app: Express, config: Config): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => {
+      // Long analyses are bounded by MAX_ANALYSIS_NODES and QUERY_TIMEOUT_MS, not by Node's 300 s request limit.
+      s.requestTimeout = 0;
+      resolve(s);
+    });
+    s.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new StartupError(`HTTP port ${config.port} is already in use: set PORT to a free port.`) : err),
+    );
+  });
+}
+
+/**
+ * Counts the requests in flight, so that a shutdown can wait for them; once draining, responses ask the
+ * client to close the connection rather than send another request on it.
+ */
+function trackRequests(server: Server) {
+  const active = new Set<ServerResponse>();
+  let draining = false;
+  let onIdle: (() => void) | undefined;
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    active.add(res);
+    if (draining) res.setHeader('connection', 'close');
+    res.once('close', () => {
+      active.delete(res);
+      if (active.size === 0) onIdle?.();
+    });
+  });
+  return {
+    get active() {
+      return active.size;
+    },
+    /** Resolves true once no request is in flight, false when `graceMs` ran out first. */
+    drain(graceMs: number): Promise<boolean> {
+      draining = true;
+      for (const res of active) if (!res.headersSent) res.setHeader('connection', 'close');
+      if (active.size === 0) return Promise.resolve(true);
+      return new Promise((resolve) => {
+        const timer = setTimeout(() => resolve(false), graceMs);
+        onIdle = () => {
+          clearTimeout(timer);
+          resolve(true);
+        };
+      });
+    },
+  };
 }

@@ -110,10 +110,21 @@ describe('npm start', () => {
     expect(run.output().trim()).toMatch(/^error: Configuration is invalid — PORT: .*Fix these environment variables/);
   }, 60_000);
 
-  it('exits non-zero with one clear line when NEO4J_URI is unreachable', async () => {
-    const run = start({ PORT: String(await freePort()), NEO4J_URI: 'bolt://127.0.0.1:1' });
-    expect(await run.exited).toBe(1);
-    expect(run.output().trim().split('\n').at(-1)).toMatch(/^error: Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 .*NEO4J_URI is right/);
+  it('starts anyway when NEO4J_URI is unreachable, says so in one clear line, reports not ready and keeps trying', async () => {
+    const port = await freePort();
+    const run = start({ PORT: String(port), NEO4J_URI: 'bolt://127.0.0.1:1' });
+    try {
+      await waitFor(() => run.output().includes('GraphQL at'), 60_000, 'the service to listen');
+      expect(run.output()).toMatch(/Cannot reach Neo4j at bolt:\/\/127\.0\.0\.1:1 .*NEO4J_URI is right.* Starting anyway: \/readyz answers 503/);
+      const ready = await fetch(`http://127.0.0.1:${port}/readyz`);
+      expect(ready.status).toBe(503);
+      expect(await ready.json()).toMatchObject({ ready: false, database: { ok: false, state: 'connecting' } });
+      await waitFor(() => run.output().includes('still cannot reach Neo4j at bolt://127.0.0.1:1'), 10_000, 'a second attempt');
+      run.child.kill('SIGTERM');
+      expect(await run.exited).toBe(0);
+    } finally {
+      run.child.kill('SIGKILL');
+    }
   }, 60_000);
 
   it('exits non-zero with one clear line when NEO4J_PASSWORD is wrong', async () => {

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
 import { AppError, BadInputError, StartupError, TimeoutError, UnavailableError } from '../errors.js';
+import type { DatabaseAvailability, DatabaseStatus } from './availability.js';
 import { toPlain } from './plain.js';
 import type { CypherStatement } from './registry.js';
 import type { Statement } from './statement.js';
@@ -48,7 +49,14 @@ export class Executor {
   constructor(
     private readonly driver: Driver,
     private readonly registry: Map<string, CypherStatement>,
-    private readonly opts: { database: string; timeoutMs: number; app?: string },
+    private readonly opts: {
+      database: string;
+      /** QUERY_TIMEOUT_MS: the server stops a transaction that runs longer (the client is told TIMEOUT). */
+      timeoutMs: number;
+      app?: string;
+      /** What the service knows about the database: queries are refused at once while it is known to be away. */
+      availability?: DatabaseAvailability;
+    },
     counter?: { queries: number },
   ) {
     if (counter) this.counter = counter;
@@ -57,6 +65,12 @@ export class Executor {
   /** A view of this executor with its own round-trip counter (one per GraphQL request). */
   forRequest(): Executor {
     return new Executor(this.driver, this.registry, this.opts, { queries: 0 });
+  }
+
+  /** The database's state as the service knows it (undefined when nothing supervises the connection). */
+  databaseStatus(): (DatabaseStatus & { description: string }) | undefined {
+    const a = this.opts.availability;
+    return a && { ...a.current, description: a.describe() };
   }
 
   /** Database round trips run through this view so far. */
@@ -96,12 +110,92 @@ export class Executor {
 
   /** Runs raw Cypher text (schema files, test harness); application queries use registered names. */
   async runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<Row[]> {
+    this.opts.availability?.assertReachable();
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
     this.counter.queries += 1;
     try {
       const res = await session.run(text, params, { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: 'raw' } });
+      this.opts.availability?.noteReachable();
       return rows(res);
     } catch (err) {
+      throw this.failure(err);
+    } finally {
+      await session.close();
+    }
+  }
+
+  /**
+   * Runs Cypher text a user typed (the researchers' console) as written, with its parameters, in one READ
+   * transaction (Neo4j itself refuses any write in it) stopped by the server after `timeoutMs`. First
+   * `EXPLAIN` of the text, whose plan `vet` inspects and refuses by throwing, so nothing runs unless it
+   * passes; then the text itself, reading at most `maxRows` records (one more says there were more; the rest
+   * are cancelled, not read). Whole numbers in `params` go as Cypher integers (JSON has no integer type).
+   * Neo4j's client errors about the text (syntax, a type error, a missing parameter…) become
+   * BadInputErrors on `query`, with Neo4j's message, its code and the position in the user's own text.
+   */
+  async readUserQuery(opts: {
+    text: string;
+    params: Params;
+    timeoutMs: number;
+    maxRows: number;
+    vet: (planned: { queryType: string; operators: { operator: string; database: string | null; details: string }[] }) => void;
+  }): Promise<{ columns: string[]; rows: unknown[][]; truncated: boolean; elapsedMs: number; queryType: string; notices: string[] }> {
+    this.opts.availability?.assertReachable();
+    const asCypher = (v: unknown): unknown =>
+      typeof v === 'number' && Number.isSafeInteger(v) ? neo4j.int(v)
+        : Array.isArray(v) ? v.map(asCypher)
+          : v !== null && typeof v === 'object' ? Object.fromEntries(Object.entries(v).map(([k, x]) => [k, asCypher(x)]))
+            : v;
+    const params = asCypher(opts.params) as Params;
+    const prefix = 'EXPLAIN ';
+    let explaining = true;
+    const session = this.driver.session({ database: this.opts.database, defaultAccessMode: 'READ' });
+    const config = { timeout: opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: 'console' } };
+    try {
+      return await session.executeRead(async (tx) => {
+        explaining = true;
+        this.counter.queries += 1;
+        const { summary } = await tx.run(prefix + opts.text, params);
+        const operators: { operator: string; database: string | null; details: string }[] = [];
+        const walk = (p: { operatorType: string; arguments: Record<string, unknown>; children: unknown[] }): void => {
+          const [operator = '', database = null] = p.operatorType.split('@');
+          operators.push({ operator, database, details: String(p.arguments.Details ?? '') });
+          for (const c of p.children) walk(c as typeof p);
+        };
+        if (summary.plan) walk(summary.plan);
+        opts.vet({ queryType: summary.queryType, operators });
+        explaining = false;
+        this.counter.queries += 1;
+        const started = performance.now();
+        const result = tx.run(opts.text, params);
+        const rows: unknown[][] = [];
+        let truncated = false;
+        for await (const record of result) {
+          if (rows.length === opts.maxRows) {
+            truncated = true;
+            break; // ends the iteration, which cancels the rest of the stream
+          }
+          rows.push(record.keys.map((k) => toPlain(record.get(k))));
+        }
+        const columns = (await result.keys()).map(String);
+        const notices = summary.notifications.map((n) => n.description || n.title);
+        return { columns, rows, truncated, elapsedMs: Math.round(performance.now() - started), queryType: summary.queryType, notices };
+      }, config);
+    } catch (err) {
+      const code = (err as { code?: string }).code ?? '';
+      if (!(err instanceof AppError) && code.startsWith('Neo.ClientError.') && !/^Neo\.ClientError\.(Transaction|Security)\./.test(code)) {
+        // Neo4j's message: its text lines up to the echo of the query (a quoted line, then a caret line).
+        const lines = ((err as Error).message ?? '').split('\n');
+        const end = lines.findIndex((l) => l.startsWith('"'));
+        const text = lines.slice(0, end < 0 ? undefined : end).join(' ').trim();
+        // Positions in EXPLAIN's text are one prefix further along its first line than in the user's.
+        const at = /\s*\(line (\d+), column (\d+) \(offset: (\d+)\)\)/.exec(text);
+        const shift = explaining ? prefix.length : 0;
+        const line = at ? Number(at[1]) : 0;
+        const position = at && line >= 1 ? { line, column: Math.max(1, Number(at[2]) - (line === 1 ? shift : 0)), offset: Math.max(0, Number(at[3]) - shift) } : undefined;
+        const message = at ? text.replace(at[0], '') : text;
+        throw new BadInputError(position ? `${message} (line ${position.line}, column ${position.column})` : message, 'query', { neo4jCode: code, ...position });
+      }
       throw mapDriverError(err);
     } finally {
       await session.close();
@@ -109,6 +203,7 @@ export class Executor {
   }
 
   private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, operation: string): Promise<T> {
+    this.opts.availability?.assertReachable();
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation } };
     const wrap = (tx: ManagedTransaction): Tx => ({
@@ -118,14 +213,23 @@ export class Executor {
       },
     });
     try {
-      return mode === 'READ'
+      const result = mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)
         : await session.executeWrite((tx) => work(wrap(tx)), config);
+      this.opts.availability?.noteReachable();
+      return result;
     } catch (err) {
-      throw mapDriverError(err);
+      throw this.failure(err);
     } finally {
       await session.close();
     }
+  }
+
+  /** Maps a failure, and tells the availability tracker when it was the database not answering. */
+  private failure(err: unknown): Error {
+    const mapped = mapDriverError(err);
+    if (mapped instanceof UnavailableError && !(err instanceof AppError)) this.opts.availability?.noteUnreachable(err);
+    return mapped;
   }
 }
 
@@ -167,7 +271,11 @@ export function mapDriverError(err: unknown): Error {
   const e = err as { code?: string; message?: string };
   const code = e.code ?? '';
   const msg = e.message ?? String(err);
-  if (code === 'ServiceUnavailable' || code === 'SessionExpired') return new UnavailableError('The database is unavailable; try again shortly.', err);
+  // Down, restarting or refusing connections (ServiceUnavailable, SessionExpired), or every connection busy
+  // past NEO4J_ACQUISITION_TIMEOUT_MS: checked before the query timeout below, whose message also says "timed out".
+  if (code === 'ServiceUnavailable' || code === 'SessionExpired' || /Connection acquisition timed out/i.test(msg)) {
+    return new UnavailableError('The database is unavailable; the service is reconnecting to it. Try again in a few seconds.', err);
+  }
   if (code.includes('TransactionTimedOut') || code.includes('TransactionTimedOutClientConfiguration') || /timed out/i.test(msg)) {
     return new TimeoutError('The query took longer than the configured QUERY_TIMEOUT_MS and was stopped; narrow it (fewer hops, a smaller page, more filters).', err);
   }
