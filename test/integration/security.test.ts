@@ -12,6 +12,8 @@ describe('headers and the request gate', () => {
   it('sends security headers and no X-Powered-By', async () => {
     const res = await fetch(`${service().url}/`);
     expect(res.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    // Plain HTTP must keep working (a LAN, Docker without a proxy): no forced upgrade to HTTPS.
+    expect(res.headers.get('content-security-policy')).not.toMatch(/upgrade-insecure-requests/);
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('x-frame-options')).toBeTruthy();
     expect(res.headers.get('x-powered-by')).toBeNull();

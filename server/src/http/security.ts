@@ -22,6 +22,9 @@ export function securityHeaders(): RequestHandler {
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // The service is often reached over plain HTTP (a laptop, a LAN, Docker without a proxy): asking the
+        // browser to upgrade every request to HTTPS would break the viewer there. TLS belongs to the proxy.
+        upgradeInsecureRequests: null,
       },
     },
   });
@@ -29,7 +32,18 @@ export function securityHeaders(): RequestHandler {
 
 export function ideHeaders(): RequestHandler {
   return helmet.contentSecurityPolicy({
-    directives: { defaultSrc: ["'self'"], scriptSrc: ["'self'", "'unsafe-inline'"], styleSrc: ["'self'", "'unsafe-inline'"], imgSrc: ["'self'", 'data:'], connectSrc: ["'self'"], frameAncestors: ["'none'"] },
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'", "'unsafe-inline'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      // The IDE's editor (Monaco) runs its language services in workers.
+      workerSrc: ["'self'", 'blob:'],
+      connectSrc: ["'self'"],
+      frameAncestors: ["'none'"],
+      upgradeInsecureRequests: null,
+    },
   });
 }
 
