@@ -107,7 +107,7 @@ describe('questions asked in pages', () => {
     const ask = async (page: string[]) => {
       asked.push(page.length);
       if (page.length > maxFirst) {
-        throw new GqlError(`first is ${page.length}, over the maximum of ${maxFirst}.`, 'LIMIT_EXCEEDED', undefined, { code: 'LIMIT_EXCEEDED', limit: 'first', max: maxFirst, actual: page.length });
+        throw new GqlError(`centrality(first): ${page.length} is over the MAX_PAGE_SIZE limit of ${maxFirst}.`, 'LIMIT_EXCEEDED', undefined, { code: 'LIMIT_EXCEEDED', limit: 'MAX_PAGE_SIZE', max: maxFirst, actual: page.length });
       }
       return page.map((id) => `measured ${id}`);
     };

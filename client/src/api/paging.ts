@@ -3,8 +3,8 @@
 // viewer learns the page size from the refusal instead of hard-coding a number the server may change.
 import { GqlError } from './client.js';
 
-/** Limits that grow with the page asked for: a smaller page gets under them. A refusal over any other limit is final. */
-const PAGE_BOUND_LIMITS = new Set(['first', 'MAX_QUERY_COST']);
+/** Limits that grow with the page asked for (the server names MAX_PAGE_SIZE when it checks a request, first when a resolver does): a smaller page gets under them. A refusal over any other limit is final. */
+const PAGE_BOUND_LIMITS = new Set(['MAX_PAGE_SIZE', 'first', 'MAX_QUERY_COST']);
 
 /** The largest page worth trying for one kind of question; shrinks when the server refuses a page. */
 export interface PageMemory {
