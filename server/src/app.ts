@@ -40,7 +40,8 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
   // The GraphQL IDE (Ruru, a packaged GraphiQL) with its assets served locally: no CDN needed. Off in
   // production unless GRAPHQL_IDE=true.
   if (config.graphqlIde) {
-    app.use('/ruru-static/', serveStatic('/ruru-static/'));
+    // Not mounted at the path: express would strip it from req.url, and Ruru matches the full path.
+    app.use(serveStatic('/ruru-static/'));
     app.get('/graphql', ideHeaders(), (req, res, next) => {
       if (!req.accepts('html') || req.query.query) return next();
       res.type('html').send(ruruHTML({ endpoint: '/graphql', staticPath: '/ruru-static/', clientConfig: { defaultQuery: exampleQueries } as never }));

@@ -49,6 +49,12 @@ describe('the GraphQL IDE', () => {
   it('is served on GET /graphql in development', async () => {
     const res = await fetch(`${service().url}/graphql`, { headers: { accept: 'text/html' } });
     expect(await res.text()).toMatch(/ruru/i);
+    // Its script and stylesheet come from this server (no CDN), with their types.
+    for (const [file, type] of [['ruru.js', /javascript/], ['ruru.css', /text\/css/]] as const) {
+      const asset = await fetch(`${service().url}/ruru-static/${file}`);
+      expect(asset.status, file).toBe(200);
+      expect(asset.headers.get('content-type')).toMatch(type);
+    }
   });
 
   it('is not served when GRAPHQL_IDE=false (the production default)', async () => {
