@@ -13,6 +13,7 @@ import { limitedParser, limitRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
 import { readiness } from './modules/core/service.js';
 import { createLoaders } from './modules/entities/loaders.js';
+import { exportRoute } from './modules/export/route.js';
 import { authenticate, bodyErrors, corsPolicy, ideHeaders, jsonBody, rateLimitPerIdentity, securityHeaders, shedLoad } from './http/security.js';
 import { hasRole, type Identity } from './identity.js';
 import type { Executor } from './neo4j/executor.js';
@@ -78,10 +79,15 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
     },
   });
   // The gate, in order: cross-origin policy, body size, who is calling, their rate, how busy we are.
-  app.use('/graphql', corsPolicy(config), jsonBody(config), bodyErrors, authenticate(config), rateLimitPerIdentity(config), shedLoad(config));
+  // One rate limit and one count of requests in flight for /graphql and /export alike.
+  const rateLimit = rateLimitPerIdentity(config);
+  const shed = shedLoad(config);
+  app.use('/graphql', corsPolicy(config), jsonBody(config), bodyErrors, authenticate(config), rateLimit, shed);
   app.all('/graphql', (req, res, next) => {
     Promise.resolve(handler(req, res, next)).catch(next);
   });
+  // Downloads of the graph or part of it (GET /export?format=gexf&cluster=…), behind the same gate: reads.
+  app.get('/export', corsPolicy(config), authenticate(config), rateLimit, shed, exportRoute({ executor, config, logger }));
 
   if (existsSync(clientDist)) {
     app.use(express.static(clientDist, { index: 'index.html', maxAge: production ? '1h' : 0 }));

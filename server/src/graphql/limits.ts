@@ -56,6 +56,7 @@ export const ROOT_FIELD_COSTS: Readonly<Record<string, number>> = {
   twoModeBrokerage: 500,
   cypher: 500,
   paths: 200,
+  exportNetwork: 200,
   neighbourhood: 100,
   traceValueChain: 100,
   jointAction: 100,

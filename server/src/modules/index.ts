@@ -15,6 +15,8 @@ import { editingResolvers } from './editing/resolvers.js';
 import { editingStatements } from './editing/statements.js';
 import { entityResolvers } from './entities/resolvers.js';
 import { entitiesStatements } from './entities/statements.js';
+import { exportResolvers } from './export/resolvers.js';
+import { exportStatements } from './export/statements.js';
 import { networkResolvers } from './network/resolvers.js';
 import { networkStatements } from './network/statements.js';
 import { seedStatements } from './seeds/statements.js';
@@ -38,6 +40,7 @@ export const modules: GraphqlModule[] = [
   { name: 'analytics', sdl: path.join(here, 'analytics/analytics.graphql'), resolvers: analyticsResolvers as IResolvers },
   { name: 'editing', sdl: path.join(here, 'editing/editing.graphql'), resolvers: editingResolvers as IResolvers },
   { name: 'console', sdl: path.join(here, 'console/console.graphql'), resolvers: consoleResolvers as IResolvers },
+  { name: 'export', sdl: path.join(here, 'export/export.graphql'), resolvers: exportResolvers as IResolvers },
 ];
 
 /** Every Cypher statement the code runs, checked against cypher/ at start-up (`checkStatements`). */
@@ -50,4 +53,5 @@ export const declaredStatements: Statement<unknown>[] = [
   editingStatements,
   consoleStatements,
   seedStatements,
+  exportStatements,
 ].flatMap((set) => Object.values(set) as Statement<unknown>[]);

@@ -574,6 +574,65 @@ export type EntitySort =
   /** By first year known. */
   | 'VALID_FROM';
 
+/** One file of an export. */
+export type ExportFile = {
+  __typename?: 'ExportFile';
+  /** Its media type (text/csv, application/json, application/gexf+xml, application/graphml+xml). */
+  mediaType: Scalars['String']['output'];
+  /** Its name (clustergraph-….gexf, or nodes.csv and edges.csv). */
+  name: Scalars['String']['output'];
+  /** Its content. */
+  text: Scalars['String']['output'];
+};
+
+/** A file format the graph can be exported in. */
+export type ExportFormat =
+  /** Two CSV files, nodes.csv and edges.csv, with the columns listed in the README (provenance columns doc, lines, quote, finding, cites). */
+  | 'CSV'
+  /** GEXF 1.3 for Gephi: declared attributes, and each entity's and relationship's years as start and end. */
+  | 'GEXF'
+  /** GraphML with a typed key for every column, for igraph, networkx, yEd and Cytoscape. */
+  | 'GRAPHML'
+  /** One JSON document: meta, nodes and edges with every stored property and their provenance, and the source documents cited. */
+  | 'JSON';
+
+/** An export of part of the graph, as text. */
+export type ExportResult = {
+  __typename?: 'ExportResult';
+  /** How many relationships it holds. */
+  edgeCount: Scalars['Int']['output'];
+  /** Every file written: one, or nodes.csv and edges.csv for CSV. */
+  files: Array<ExportFile>;
+  /** The format written. */
+  format: ExportFormat;
+  /** How many entities it holds. */
+  nodeCount: Scalars['Int']['output'];
+  /** The file's content for JSON, GEXF and GraphML; null for CSV, whose two files are in `files`. */
+  text?: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * What to export. Nothing: the whole graph. `cluster`: the cluster, its members and the actors tied to them. `ids`:
+ * those entities (the viewer's view), or with `hops` everything within that many hops of them. Every relationship
+ * of `types`, valid in `year`, between two selected entities is exported.
+ */
+export type ExportSelection = {
+  /** A cluster: the cluster itself, its members (MEMBER_OF) and the actors tied to its members by `types`, either way. */
+  cluster?: InputMaybe<Scalars['ID']['input']>;
+  /** Entities left out, as if they did not exist. */
+  exclude?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** With `ids`: everything within that many hops (1 to MAX_HOPS) over `types`, either way, as `neighbourhood` goes. */
+  hops?: InputMaybe<Scalars['Int']['input']>;
+  /** Entities to export; with `hops`, the entities a neighbourhood is around. */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Entity kinds kept (default: all). */
+  kinds?: InputMaybe<Array<Kind>>;
+  /** Relationship types exported and followed (default: every type for the whole graph and for ids; the actor network, all but LOCATED_IN, AFFECTS, UNDERWENT and HAS_CHAIN, for a neighbourhood or a cluster). */
+  types?: InputMaybe<Array<LinkType>>;
+  /** Only relationships valid in that year (relationships with unknown years count as valid). */
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** The four external-economy items of the collective-efficiency index (0 absent … 3 high). */
 export type ExternalEconomies = {
   __typename?: 'ExternalEconomies';
@@ -1137,6 +1196,13 @@ export type Query = {
   entitiesByIds: Array<Maybe<Entity>>;
   /** One entity by id; null when there is none. */
   entity?: Maybe<Entity>;
+  /**
+   * Part of the graph (or all of it) as CSV, JSON, GEXF or GraphML text, with provenance, for small selections: at most
+   * MAX_SUBGRAPH_NODES entities (a larger selection is refused with LIMIT_EXCEEDED; download it from
+   * GET /export?format=…, which takes the same selection as query parameters and streams any size, or with
+   * `npm run kg -- export`).
+   */
+  exportNetwork: ExportResult;
   /** The GHS table: which determinants predict which governance type. */
   ghsDeterminants: Array<GhsDeterminants>;
   /** The mapping between the Humphrey–Schmitz and Gereffi–Humphrey–Sturgeon typologies. */
@@ -1263,6 +1329,13 @@ export type QueryEntitiesByIdsArgs = {
 /** Read operations. */
 export type QueryEntityArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Read operations. */
+export type QueryExportNetworkArgs = {
+  format: ExportFormat;
+  selection?: InputMaybe<ExportSelection>;
 };
 
 
@@ -1667,6 +1740,10 @@ export type ResolversTypes = ResolversObject<{
   EntityInput: ResolverTypeWrapper<Partial<EntityInput>>;
   EntityPatch: ResolverTypeWrapper<Partial<EntityPatch>>;
   EntitySort: ResolverTypeWrapper<Partial<EntitySort>>;
+  ExportFile: ResolverTypeWrapper<Partial<ExportFile>>;
+  ExportFormat: ResolverTypeWrapper<Partial<ExportFormat>>;
+  ExportResult: ResolverTypeWrapper<Partial<ExportResult>>;
+  ExportSelection: ResolverTypeWrapper<Partial<ExportSelection>>;
   ExternalEconomies: ResolverTypeWrapper<Partial<ExternalEconomies>>;
   Finding: ResolverTypeWrapper<Partial<Finding>>;
   Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
@@ -1748,6 +1825,9 @@ export type ResolversParentTypes = ResolversObject<{
   EntityFilter: Partial<EntityFilter>;
   EntityInput: Partial<EntityInput>;
   EntityPatch: Partial<EntityPatch>;
+  ExportFile: Partial<ExportFile>;
+  ExportResult: Partial<ExportResult>;
+  ExportSelection: Partial<ExportSelection>;
   ExternalEconomies: Partial<ExternalEconomies>;
   Float: Partial<Scalars['Float']['output']>;
   FormCount: Partial<FormCount>;
@@ -1989,6 +2069,20 @@ export type EntityConnectionResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type ExportFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = ResolversObject<{
+  mediaType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ExportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExportResult'] = ResolversParentTypes['ExportResult']> = ResolversObject<{
+  edgeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
+  nodeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type ExternalEconomiesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExternalEconomies'] = ResolversParentTypes['ExternalEconomies']> = ResolversObject<{
   information?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   inputs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2148,6 +2242,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'descending' | 'first' | 'sort'>>;
   entitiesByIds?: Resolver<Array<Maybe<ResolversTypes['Entity']>>, ParentType, ContextType, RequireFields<QueryEntitiesByIdsArgs, 'ids'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  exportNetwork?: Resolver<ResolversTypes['ExportResult'], ParentType, ContextType, RequireFields<QueryExportNetworkArgs, 'format'>>;
   ghsDeterminants?: Resolver<Array<ResolversTypes['GhsDeterminants']>, ParentType, ContextType>;
   governanceTypologies?: Resolver<Array<ResolversTypes['TypologyMapping']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
@@ -2267,6 +2362,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Edge?: EdgeResolvers<ContextType>;
   Entity?: EntityResolvers<ContextType>;
   EntityConnection?: EntityConnectionResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
+  ExportResult?: ExportResultResolvers<ContextType>;
   ExternalEconomies?: ExternalEconomiesResolvers<ContextType>;
   FormCount?: FormCountResolvers<ContextType>;
   GhsDeterminants?: GhsDeterminantsResolvers<ContextType>;

@@ -17,7 +17,7 @@ export function checkSource(src: SourceRef, docs: Map<string, string[]>): string
 }
 
 /** Where a link's ends must point, when the type says so. */
-const ENDPOINT_KINDS: Record<string, { from?: string[]; to?: string[] }> = {
+export const ENDPOINT_KINDS: Record<string, { from?: string[]; to?: string[] }> = {
   LOCATED_IN: { to: ['Place'] },
   PARTICIPATES_IN: { to: ['ValueChain'] },
   LEADS: { to: ['ValueChain'] },
