@@ -160,10 +160,11 @@ export interface RunningTransaction {
 }
 
 /** The service's transactions running now (its metadata names the operation: createEntity, seeds.load …). */
+// The service tags its transactions app: 'clustergraph', the kg command line 'clustergraph-cli'.
 export async function transactionsOf(driver: Driver, operation: string): Promise<RunningTransaction[]> {
   const res = await driver.executeQuery(
     `SHOW TRANSACTIONS YIELD transactionId, metaData, currentQuery, status
-     WHERE metaData.app = 'clustergraph' AND metaData.operation = $operation
+     WHERE metaData.app STARTS WITH 'clustergraph' AND metaData.operation = $operation
      RETURN transactionId AS id, metaData.operation AS operation, currentQuery AS query, status`,
     { operation },
   );

@@ -41,6 +41,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   dependency: { id: 'firm:chipilo-subcontractors', scope: { clusterId: 'cluster:chipilo-furniture' } },
   whatIf: { remove: ['firm:segusino'], scope: { clusterId: 'cluster:chipilo-furniture' } },
   cypher: { query: 'MATCH (n:Entity {id: $id}) RETURN n.name AS name', params: { id: 'firm:segusino' } },
+  exportNetwork: { format: 'JSON', selection: { cluster: 'cluster:espirito-santo-metalworking' } },
   // Mutations cite a source that does not exist, so none of them can write whatever else they carry.
   createEntity: { input: { id: 'firm:test-fuzz', kind: 'FIRM', name: 'Fuzz', provenance: { source: 'no-such-source', quote: 'q' } } },
   updateEntity: { id: 'firm:test-fuzz-none', patch: { name: 'x', provenance: { source: 'no-such-source', quote: 'q' } } },
@@ -49,6 +50,9 @@ const VALID: Record<string, Record<string, unknown>> = {
   updateLink: { id: 'link:test-fuzz-none', patch: { provenance: { source: 'no-such-source', quote: 'q' } } },
   deleteLink: { id: 'link:test-fuzz-none' },
   createSource: { input: { key: 'test-fuzz', title: 'Fuzz', type: 'INTERVIEW' } },
+  // A dry run of a file with a header and no row: nothing can be written whatever else it carries.
+  importNetwork: { files: [{ name: 'nodes.csv', text: 'id,kind,name\n' }], dryRun: true },
+  undoImport: { id: 'import:000000000000' },
 };
 
 const HUGE = 'x'.repeat(100_000);
