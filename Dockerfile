@@ -20,6 +20,7 @@ COPY --from=build /app/server/src/modules ./server/src/modules
 RUN find server -type f ! -name '*.graphql' -delete
 COPY cypher ./cypher
 COPY seeds ./seeds
+COPY templates ./templates
 # The official image's unprivileged user: the service never needs root.
 USER node
 EXPOSE 4000

@@ -11,6 +11,7 @@ import type { NodeData } from './graph/elements.js';
 import { buildFilter } from './graph/filtering.js';
 import { LANGUAGES, setLang, t, term, translatePage, type Lang } from './i18n/index.js';
 import { openConsole } from './panels/console.js';
+import { openImport } from './panels/importer.js';
 import { renderFilters, type FilterOptions } from './panels/filters.js';
 import { renderLegend } from './panels/legend.js';
 import { marks } from './panels/prospects.js';
@@ -323,6 +324,7 @@ export class App {
     tableBtn.onclick = () => this.store.update({ table: !this.store.state.table });
     $('btn-help').onclick = () => this.openPanel('help');
     $('btn-editor').onclick = () => this.openPanel('editor');
+    $('btn-import').onclick = () => void openImport({ imported: () => void this.load() });
     $('btn-console').onclick = () => void openConsole({ showOnGraph: (ids) => this.store.update({ view: 'network', expanded: ids, hidden: [], selected: ids[0] ?? null }) });
     $('btn-left').onclick = () => {
       // The drawer starts under the top bar, whose height depends on how its items wrapped.

@@ -17,6 +17,8 @@ import { entityResolvers } from './entities/resolvers.js';
 import { entitiesStatements } from './entities/statements.js';
 import { exportResolvers } from './export/resolvers.js';
 import { exportStatements } from './export/statements.js';
+import { importResolvers } from './import/resolvers.js';
+import { importStatements } from './import/statements.js';
 import { networkResolvers } from './network/resolvers.js';
 import { networkStatements } from './network/statements.js';
 import { seedStatements } from './seeds/statements.js';
@@ -40,6 +42,7 @@ export const modules: GraphqlModule[] = [
   { name: 'analytics', sdl: path.join(here, 'analytics/analytics.graphql'), resolvers: analyticsResolvers as IResolvers },
   { name: 'editing', sdl: path.join(here, 'editing/editing.graphql'), resolvers: editingResolvers as IResolvers },
   { name: 'console', sdl: path.join(here, 'console/console.graphql'), resolvers: consoleResolvers as IResolvers },
+  { name: 'import', sdl: path.join(here, 'import/import.graphql'), resolvers: importResolvers as IResolvers },
   { name: 'export', sdl: path.join(here, 'export/export.graphql'), resolvers: exportResolvers as IResolvers },
 ];
 
@@ -54,4 +57,5 @@ export const declaredStatements: Statement<unknown>[] = [
   consoleStatements,
   seedStatements,
   exportStatements,
+  importStatements,
 ].flatMap((set) => Object.values(set) as Statement<unknown>[]);

@@ -738,6 +738,305 @@ export type Health = {
   ok: Scalars['Boolean']['output'];
 };
 
+/** An import, as its source records it. */
+export type Import = {
+  __typename?: 'Import';
+  /** Whether it is written in batches. */
+  batched: Scalars['Boolean']['output'];
+  /** SHA-256 over the files' names and checksums. */
+  checksum: Scalars['String']['output'];
+  /** Rows committed. */
+  committedRows: Scalars['Int']['output'];
+  /** Conflicts it recorded. */
+  conflictCount: Scalars['Int']['output'];
+  /** Its files. */
+  files: Array<Scalars['String']['output']>;
+  /** Its id (import:<12 hex digits>), the key of its source. */
+  id: Scalars['ID']['output'];
+  /** When, as an ISO date-time. */
+  importedAt: Scalars['String']['output'];
+  /** Who imported it. */
+  importedBy: Scalars['String']['output'];
+  /** Relationships it added. */
+  linksCreated: Scalars['Int']['output'];
+  /** ALL_OR_NOTHING or VALID_ROWS. */
+  mode: Scalars['String']['output'];
+  /** Entities it added. */
+  nodesCreated: Scalars['Int']['output'];
+  /** Existing entities it gave properties. */
+  nodesUpdated: Scalars['Int']['output'];
+  /** Rows read. */
+  rows: Scalars['Int']['output'];
+  /** Rejected rows. */
+  rowsRejected: Scalars['Int']['output'];
+  /** Valid rows. */
+  rowsValid: Scalars['Int']['output'];
+  /** complete, or running (a batched import that stopped part-way, or is still running). */
+  status: Scalars['String']['output'];
+  /** Its file names. */
+  title: Scalars['String']['output'];
+};
+
+/** What an import changes (or, in a dry run, would change). Lists hold the first 100 items; counts are whole. */
+export type ImportChanges = {
+  __typename?: 'ImportChanges';
+  /** Values that differ from stored ones (kept side by side). */
+  conflictCount: Scalars['Int']['output'];
+  /** Differing values. */
+  conflicts: Array<ImportConflict>;
+  /** Relationships added, including the LOCATED_IN, HAS_CHAIN, UNDERWENT and AFFECTS links entity fields imply. */
+  linksCreated: Scalars['Int']['output'];
+  /** Relationships added. */
+  newLinks: Array<ImportLink>;
+  /** Ids of entities added. */
+  newNodes: Array<Scalars['ID']['output']>;
+  /** Entities added. */
+  nodesCreated: Scalars['Int']['output'];
+  /** Existing entities that gain properties. */
+  nodesUpdated: Scalars['Int']['output'];
+  /** Statements added (one per entity row, with the row as its provenance). */
+  statementsAdded: Scalars['Int']['output'];
+  /** Entities that gain properties, with the properties. */
+  updatedNodes: Array<ImportUpdate>;
+};
+
+/** A value an import states that differs from the stored one: the stored value stays, the imported one is kept beside it (the entity's conflicts and sources). */
+export type ImportConflict = {
+  __typename?: 'ImportConflict';
+  /** The entity or relationship id. */
+  entity: Scalars['ID']['output'];
+  /** The file stating it. */
+  file: Scalars['String']['output'];
+  /** The imported value, as JSON. */
+  imported: Scalars['String']['output'];
+  /** The property. */
+  property: Scalars['String']['output'];
+  /** The row stating it. */
+  row: Scalars['Int']['output'];
+  /** The XLSX sheet. */
+  sheet?: Maybe<Scalars['String']['output']>;
+  /** The stored value, as JSON. */
+  stored: Scalars['String']['output'];
+};
+
+/** One thing wrong with an import, where it is and why. */
+export type ImportError = {
+  __typename?: 'ImportError';
+  /** The class of the error. */
+  code: ImportErrorCode;
+  /** The column (header cell, attribute or key) as the file names it. */
+  column?: Maybe<Scalars['String']['output']>;
+  /** The file. */
+  file: Scalars['String']['output'];
+  /** The text line the row starts on, where the format has lines. */
+  line?: Maybe<Scalars['Int']['output']>;
+  /** Why it is wrong, and what would be right. */
+  reason: Scalars['String']['output'];
+  /** The row: as a spreadsheet numbers it for CSV and XLSX (the header is row 1); the position in its list for JSON, GraphML and GEXF. Null for a problem of the whole file. */
+  row?: Maybe<Scalars['Int']['output']>;
+  /** Node or edge row (formats holding both number each list from 1). */
+  section?: Maybe<ImportSection>;
+  /** The XLSX sheet. */
+  sheet?: Maybe<Scalars['String']['output']>;
+};
+
+/** The classes of import errors. */
+export type ImportErrorCode =
+  /** A row with more or fewer cells than its header. */
+  | 'COLUMNS'
+  /** An id declared twice in the import. */
+  | 'DUPLICATE'
+  /** Bytes that are not valid in the file's encoding. */
+  | 'ENCODING'
+  /** The file cannot be read to its end (truncated, not the format it claims, empty). */
+  | 'FILE'
+  /** Not a valid id (kind:slug, lower case). */
+  | 'ID'
+  /** An id the database holds for another kind of entity or another relationship. */
+  | 'IDENTITY'
+  /** Not a kind of entity, or not a relationship type. */
+  | 'KIND'
+  /** Not a number, or a number out of range. */
+  | 'NUMBER'
+  /** A reference to an id that is neither in the import nor in the database, or of the wrong kind, or whose row was rejected. */
+  | 'REFERENCE'
+  /** A required field is missing (id, kind, name; type, from, to). */
+  | 'REQUIRED'
+  /** A value outside its enumeration, a property of another kind, or a reserved property. */
+  | 'VALUE'
+  /** Not a year, implausible (1800–2100), or an end before a start. */
+  | 'YEAR';
+
+/** How many errors of one class an import has. */
+export type ImportErrorCount = {
+  __typename?: 'ImportErrorCount';
+  /** The class. */
+  code: ImportErrorCode;
+  /** How many. */
+  count: Scalars['Int']['output'];
+};
+
+/** A file to import, sent in the request. The whole request is bounded by MAX_REQUEST_BYTES (1 MB by default): larger files go through the command line (`kg import`), which streams them. */
+export type ImportFile = {
+  /** The contents in base64 (XLSX needs it; any format may use it). */
+  base64?: InputMaybe<Scalars['String']['input']>;
+  /** Text encoding of base64 contents: utf-8 (default; UTF-16 is recognised by its byte-order mark) or latin1. */
+  encoding?: InputMaybe<Scalars['String']['input']>;
+  /** The file's format, when its name does not tell it. */
+  format?: InputMaybe<ImportFormat>;
+  /** File name (nodes.csv, network.graphml…); its extension tells the format when `format` is left out. */
+  name: Scalars['String']['input'];
+  /** The contents as text (CSV, JSON, GraphML, GEXF). Give `text` or `base64`, not both. */
+  text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** One file of an import. */
+export type ImportFileReport = {
+  __typename?: 'ImportFileReport';
+  /** Its size in bytes. */
+  bytes: Scalars['Int']['output'];
+  /** SHA-256 of its bytes, hex. */
+  checksum: Scalars['String']['output'];
+  /** Edge rows. */
+  edges: Scalars['Int']['output'];
+  /** Its format. */
+  format: ImportFormat;
+  /** Its name. */
+  name: Scalars['String']['output'];
+  /** Node rows. */
+  nodes: Scalars['Int']['output'];
+  /** Rows read. */
+  rows: Scalars['Int']['output'];
+};
+
+/** The formats a network can be imported from (templates and columns: templates/import/README.md). */
+export type ImportFormat =
+  /** Comma-, semicolon- or tab-separated values: a nodes file and an edges file, each with a header row. */
+  | 'CSV'
+  /** GEXF (Gephi, networkx): node and edge attributes by their title. */
+  | 'GEXF'
+  /** GraphML (Gephi, igraph, networkx): node and edge attributes by their attr.name. */
+  | 'GRAPHML'
+  /** JSON: {nodes: [...], edges: [...]}, or networkx's node-link JSON (links with source and target). */
+  | 'JSON'
+  /** An Excel workbook: a sheet of nodes and a sheet of edges, each with a header row. */
+  | 'XLSX';
+
+/** A relationship an import adds. */
+export type ImportLink = {
+  __typename?: 'ImportLink';
+  /** The id it starts from. */
+  from: Scalars['ID']['output'];
+  /** Its id. */
+  id: Scalars['ID']['output'];
+  /** The id it points to. */
+  to: Scalars['ID']['output'];
+  /** Its type. */
+  type: Scalars['String']['output'];
+};
+
+/** What to do when some rows are wrong. */
+export type ImportMode =
+  /** Write nothing unless every row of every file is valid. */
+  | 'ALL_OR_NOTHING'
+  /** Write the valid rows; the rejected ones come back as files (rejectedFiles) saying why. */
+  | 'VALID_ROWS';
+
+/** The report of an import: what happened, every error with its place, what changed. */
+export type ImportReport = {
+  __typename?: 'ImportReport';
+  /** What changed, or would change. */
+  changes: ImportChanges;
+  /** Whether it was a dry run. */
+  dryRun: Scalars['Boolean']['output'];
+  /** How many errors in all. */
+  errorCount: Scalars['Int']['output'];
+  /** The errors, in file and row order (the first 1,000). */
+  errors: Array<ImportError>;
+  /** How many errors of each class. */
+  errorsByCode: Array<ImportErrorCount>;
+  /** The files. */
+  files: Array<ImportFileReport>;
+  /** The import's id (import:<12 hex digits>): its source key, for undoImport and provenance. */
+  id: Scalars['ID']['output'];
+  /** What happened, in a sentence. */
+  message: Scalars['String']['output'];
+  /** The mode it ran in. */
+  mode: ImportMode;
+  /** With VALID_ROWS: the rejected rows of each file, to fix and import again. */
+  rejectedFiles: Array<RejectedRowsFile>;
+  /** The rows. */
+  rows: ImportRows;
+  /** What became of it. */
+  status: ImportStatus;
+  /** How it is written. */
+  transactions: ImportTransactions;
+};
+
+/** Rows of an import by what became of them. */
+export type ImportRows = {
+  __typename?: 'ImportRows';
+  /** Rows committed to the database. */
+  committed: Scalars['Int']['output'];
+  /** Edge rows. */
+  edges: Scalars['Int']['output'];
+  /** Node rows. */
+  nodes: Scalars['Int']['output'];
+  /** Nodes that give only an id (networkx writes every end of an edge as a node): checked to exist, not written. */
+  references: Scalars['Int']['output'];
+  /** Rejected rows. */
+  rejected: Scalars['Int']['output'];
+  /** Rows read. */
+  total: Scalars['Int']['output'];
+  /** Valid rows (written unless the import is a dry run or rejected). */
+  valid: Scalars['Int']['output'];
+};
+
+/** Whether a row is an entity (node) or a relationship (edge). */
+export type ImportSection =
+  /** An edge row. */
+  | 'EDGES'
+  /** A node row. */
+  | 'NODES';
+
+/** What became of an import. */
+export type ImportStatus =
+  /** A dry run: nothing was written; `changes` is what writing would do. */
+  | 'DRY_RUN'
+  /** A batched import stopped part-way: its committed batches stay; importing the same files again resumes it, undoImport takes it out. */
+  | 'INTERRUPTED'
+  /** Nothing was written because of errors (or no row was valid). */
+  | 'REJECTED'
+  /** These files were imported already; nothing changed. */
+  | 'UNCHANGED'
+  /** Written. */
+  | 'WRITTEN';
+
+/** A template for imports, to download and fill in. */
+export type ImportTemplate = {
+  __typename?: 'ImportTemplate';
+  /** Its text. */
+  content: Scalars['String']['output'];
+  /** File name: nodes.csv, edges.csv, or README.md (the columns). */
+  name: Scalars['String']['output'];
+};
+
+/** How an import is written. */
+export type ImportTransactions =
+  /** In batches, each its own transaction: an interruption can be resumed or undone. */
+  | 'BATCHES'
+  /** In one transaction: an interruption leaves the database as it was. */
+  | 'ONE';
+
+/** An existing entity that gains properties from an import (blanks filled, aliases and list values added). */
+export type ImportUpdate = {
+  __typename?: 'ImportUpdate';
+  /** The entity id. */
+  id: Scalars['ID']['output'];
+  /** The properties it gains. */
+  properties: Array<Scalars['String']['output']>;
+};
+
 /** The four joint-action items of the collective-efficiency index (0 absent … 3 high). */
 export type JointAction = {
   __typename?: 'JointAction';
@@ -959,6 +1258,10 @@ export type Mutation = {
   deleteEntity: DeleteResult;
   /** Deletes a relationship (editors only). */
   deleteLink: DeleteResult;
+  /** Imports a network from files sent in the request (editors only): checks every row, then writes the valid ones with the import as their source. Bounded by MAX_REQUEST_BYTES; large files go through `kg import`. */
+  importNetwork: ImportReport;
+  /** Takes an import back out: what it added, and what it changed on entities it did not create (editors only). */
+  undoImport: UndoImportResult;
   /** Changes an entity; the old statement stays, the new one is added with its provenance (editors only). */
   updateEntity: Entity;
   /** Changes a relationship's properties or years (editors only). */
@@ -992,6 +1295,20 @@ export type MutationDeleteEntityArgs = {
 
 /** Write operations (editors and admins only). */
 export type MutationDeleteLinkArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Write operations (editors and admins only). */
+export type MutationImportNetworkArgs = {
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
+  files: Array<ImportFile>;
+  mode?: InputMaybe<ImportMode>;
+};
+
+
+/** Write operations (editors and admins only). */
+export type MutationUndoImportArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -1209,6 +1526,10 @@ export type Query = {
   governanceTypologies: Array<TypologyMapping>;
   /** Liveness and database reachability. */
   health: Health;
+  /** The import templates: nodes.csv and edges.csv (a small valid network) and README.md describing every column. */
+  importTemplates: Array<ImportTemplate>;
+  /** The imports, newest first (editors only: they name who imported). */
+  imports: Array<Import>;
   /** A cluster's joint-action network, its density and its collective-efficiency scores. */
   jointAction: JointActionNetwork;
   /**
@@ -1340,6 +1661,12 @@ export type QueryExportNetworkArgs = {
 
 
 /** Read operations. */
+export type QueryImportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Read operations. */
 export type QueryJointActionArgs = {
   clusterId: Scalars['ID']['input'];
   year?: InputMaybe<Scalars['Int']['input']>;
@@ -1430,6 +1757,17 @@ export type QueryWhatIfArgs = {
   remove: Array<Scalars['ID']['input']>;
   scope?: InputMaybe<NetworkScope>;
   targets?: InputMaybe<PathTarget>;
+};
+
+/** The rejected rows of one file, as CSV: `_row` and `_errors` first, then the row's own columns (the importer ignores columns starting with _, so a fixed file imports as it is). */
+export type RejectedRowsFile = {
+  __typename?: 'RejectedRowsFile';
+  /** The CSV text. */
+  content: Scalars['String']['output'];
+  /** A file name for it (nodes.rejected.csv). */
+  name: Scalars['String']['output'];
+  /** How many rows. */
+  rows: Scalars['Int']['output'];
 };
 
 /** One search result. */
@@ -1607,6 +1945,21 @@ export type TypologyMapping = {
   humphreySchmitz: Governance;
 };
 
+/** What undoing an import took out. */
+export type UndoImportResult = {
+  __typename?: 'UndoImportResult';
+  /** Entities deleted. */
+  entitiesDeleted: Scalars['Int']['output'];
+  /** Entities it created that stay, because other sources state them or link to them. */
+  entitiesKept: Scalars['Int']['output'];
+  /** Existing entities given back their properties. */
+  entitiesRestored: Scalars['Int']['output'];
+  /** The import. */
+  id: Scalars['ID']['output'];
+  /** Relationships deleted. */
+  linksDeleted: Scalars['Int']['output'];
+};
+
 /** Upgrading scores (0 absent … 3 high) of Tables 5, 9, 13 and 16. */
 export type UpgradingScores = {
   __typename?: 'UpgradingScores';
@@ -1755,6 +2108,24 @@ export type ResolversTypes = ResolversObject<{
   GroupSize: ResolverTypeWrapper<Partial<GroupSize>>;
   Health: ResolverTypeWrapper<Partial<Health>>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  Import: ResolverTypeWrapper<Partial<Import>>;
+  ImportChanges: ResolverTypeWrapper<Partial<ImportChanges>>;
+  ImportConflict: ResolverTypeWrapper<Partial<ImportConflict>>;
+  ImportError: ResolverTypeWrapper<Partial<ImportError>>;
+  ImportErrorCode: ResolverTypeWrapper<Partial<ImportErrorCode>>;
+  ImportErrorCount: ResolverTypeWrapper<Partial<ImportErrorCount>>;
+  ImportFile: ResolverTypeWrapper<Partial<ImportFile>>;
+  ImportFileReport: ResolverTypeWrapper<Partial<ImportFileReport>>;
+  ImportFormat: ResolverTypeWrapper<Partial<ImportFormat>>;
+  ImportLink: ResolverTypeWrapper<Partial<ImportLink>>;
+  ImportMode: ResolverTypeWrapper<Partial<ImportMode>>;
+  ImportReport: ResolverTypeWrapper<Partial<ImportReport>>;
+  ImportRows: ResolverTypeWrapper<Partial<ImportRows>>;
+  ImportSection: ResolverTypeWrapper<Partial<ImportSection>>;
+  ImportStatus: ResolverTypeWrapper<Partial<ImportStatus>>;
+  ImportTemplate: ResolverTypeWrapper<Partial<ImportTemplate>>;
+  ImportTransactions: ResolverTypeWrapper<Partial<ImportTransactions>>;
+  ImportUpdate: ResolverTypeWrapper<Partial<ImportUpdate>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   JSON: ResolverTypeWrapper<Partial<Scalars['JSON']['output']>>;
   JointAction: ResolverTypeWrapper<Partial<JointAction>>;
@@ -1780,6 +2151,7 @@ export type ResolversTypes = ResolversObject<{
   Provenance: ResolverTypeWrapper<Partial<Provenance>>;
   ProvenanceInput: ResolverTypeWrapper<Partial<ProvenanceInput>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RejectedRowsFile: ResolverTypeWrapper<Partial<RejectedRowsFile>>;
   SearchHit: ResolverTypeWrapper<Partial<Omit<SearchHit, 'entity'> & { entity: ResolversTypes['Entity'] }>>;
   SectorGroup: ResolverTypeWrapper<Partial<SectorGroup>>;
   SourceDocument: ResolverTypeWrapper<Partial<SourceDocument>>;
@@ -1795,6 +2167,7 @@ export type ResolversTypes = ResolversObject<{
   TraceEdge: ResolverTypeWrapper<Partial<Omit<TraceEdge, 'chains' | 'edge'> & { chains: Array<ResolversTypes['Entity']>, edge: ResolversTypes['Edge'] }>>;
   TwoModeBroker: ResolverTypeWrapper<TwoModeBrokerModel>;
   TypologyMapping: ResolverTypeWrapper<Partial<TypologyMapping>>;
+  UndoImportResult: ResolverTypeWrapper<Partial<UndoImportResult>>;
   UpgradingScores: ResolverTypeWrapper<Partial<UpgradingScores>>;
   WhatIf: ResolverTypeWrapper<WhatIfModel>;
 }>;
@@ -1837,6 +2210,18 @@ export type ResolversParentTypes = ResolversObject<{
   GroupSize: Partial<GroupSize>;
   Health: Partial<Health>;
   ID: Partial<Scalars['ID']['output']>;
+  Import: Partial<Import>;
+  ImportChanges: Partial<ImportChanges>;
+  ImportConflict: Partial<ImportConflict>;
+  ImportError: Partial<ImportError>;
+  ImportErrorCount: Partial<ImportErrorCount>;
+  ImportFile: Partial<ImportFile>;
+  ImportFileReport: Partial<ImportFileReport>;
+  ImportLink: Partial<ImportLink>;
+  ImportReport: Partial<ImportReport>;
+  ImportRows: Partial<ImportRows>;
+  ImportTemplate: Partial<ImportTemplate>;
+  ImportUpdate: Partial<ImportUpdate>;
   Int: Partial<Scalars['Int']['output']>;
   JSON: Partial<Scalars['JSON']['output']>;
   JointAction: Partial<JointAction>;
@@ -1858,6 +2243,7 @@ export type ResolversParentTypes = ResolversObject<{
   Provenance: Partial<Provenance>;
   ProvenanceInput: Partial<ProvenanceInput>;
   Query: Record<PropertyKey, never>;
+  RejectedRowsFile: Partial<RejectedRowsFile>;
   SearchHit: Partial<Omit<SearchHit, 'entity'> & { entity: ResolversParentTypes['Entity'] }>;
   SourceDocument: Partial<SourceDocument>;
   SourceInput: Partial<SourceInput>;
@@ -1870,6 +2256,7 @@ export type ResolversParentTypes = ResolversObject<{
   TraceEdge: Partial<Omit<TraceEdge, 'chains' | 'edge'> & { chains: Array<ResolversParentTypes['Entity']>, edge: ResolversParentTypes['Edge'] }>;
   TwoModeBroker: TwoModeBrokerModel;
   TypologyMapping: Partial<TypologyMapping>;
+  UndoImportResult: Partial<UndoImportResult>;
   UpgradingScores: Partial<UpgradingScores>;
   WhatIf: WhatIfModel;
 }>;
@@ -2127,6 +2514,117 @@ export type HealthResolvers<ContextType = Context, ParentType extends ResolversP
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type ImportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Import'] = ResolversParentTypes['Import']> = ResolversObject<{
+  batched?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  checksum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  committedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflictCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importedAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  importedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  linksCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsValid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportChangesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportChanges'] = ResolversParentTypes['ImportChanges']> = ResolversObject<{
+  conflictCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  conflicts?: Resolver<Array<ResolversTypes['ImportConflict']>, ParentType, ContextType>;
+  linksCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  newLinks?: Resolver<Array<ResolversTypes['ImportLink']>, ParentType, ContextType>;
+  newNodes?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  nodesCreated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodesUpdated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statementsAdded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updatedNodes?: Resolver<Array<ResolversTypes['ImportUpdate']>, ParentType, ContextType>;
+}>;
+
+export type ImportConflictResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportConflict'] = ResolversParentTypes['ImportConflict']> = ResolversObject<{
+  entity?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  imported?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  property?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sheet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  stored?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportError'] = ResolversParentTypes['ImportError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ImportErrorCode'], ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  line?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  section?: Resolver<Maybe<ResolversTypes['ImportSection']>, ParentType, ContextType>;
+  sheet?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ImportErrorCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportErrorCount'] = ResolversParentTypes['ImportErrorCount']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['ImportErrorCode'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImportFileReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportFileReport'] = ResolversParentTypes['ImportFileReport']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  checksum?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  edges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['ImportFormat'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImportLinkResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportLink'] = ResolversParentTypes['ImportLink']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportReport'] = ResolversParentTypes['ImportReport']> = ResolversObject<{
+  changes?: Resolver<ResolversTypes['ImportChanges'], ParentType, ContextType>;
+  dryRun?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  errorCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportError']>, ParentType, ContextType>;
+  errorsByCode?: Resolver<Array<ResolversTypes['ImportErrorCount']>, ParentType, ContextType>;
+  files?: Resolver<Array<ResolversTypes['ImportFileReport']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ImportMode'], ParentType, ContextType>;
+  rejectedFiles?: Resolver<Array<ResolversTypes['RejectedRowsFile']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['ImportRows'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportStatus'], ParentType, ContextType>;
+  transactions?: Resolver<ResolversTypes['ImportTransactions'], ParentType, ContextType>;
+}>;
+
+export type ImportRowsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportRows'] = ResolversParentTypes['ImportRows']> = ResolversObject<{
+  committed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edges?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  nodes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  references?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  valid?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ImportTemplateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportTemplate'] = ResolversParentTypes['ImportTemplate']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ImportUpdateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportUpdate'] = ResolversParentTypes['ImportUpdate']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  properties?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
   name: 'JSON';
 }
@@ -2188,6 +2686,8 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   createSource?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   deleteEntity?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'id'>>;
   deleteLink?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteLinkArgs, 'id'>>;
+  importNetwork?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportNetworkArgs, 'dryRun' | 'files' | 'mode'>>;
+  undoImport?: Resolver<ResolversTypes['UndoImportResult'], ParentType, ContextType, RequireFields<MutationUndoImportArgs, 'id'>>;
   updateEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'patch'>>;
   updateLink?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationUpdateLinkArgs, 'id' | 'patch'>>;
 }>;
@@ -2246,6 +2746,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   ghsDeterminants?: Resolver<Array<ResolversTypes['GhsDeterminants']>, ParentType, ContextType>;
   governanceTypologies?: Resolver<Array<ResolversTypes['TypologyMapping']>, ParentType, ContextType>;
   health?: Resolver<ResolversTypes['Health'], ParentType, ContextType>;
+  importTemplates?: Resolver<Array<ResolversTypes['ImportTemplate']>, ParentType, ContextType>;
+  imports?: Resolver<Array<ResolversTypes['Import']>, ParentType, ContextType, RequireFields<QueryImportsArgs, 'first'>>;
   jointAction?: Resolver<ResolversTypes['JointActionNetwork'], ParentType, ContextType, RequireFields<QueryJointActionArgs, 'clusterId'>>;
   neighbourhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighbourhoodArgs, 'direction' | 'hops' | 'ids'>>;
   paths?: Resolver<ResolversTypes['PathSet'], ParentType, ContextType, RequireFields<QueryPathsArgs, 'direction' | 'first' | 'from' | 'k' | 'maxLength' | 'mode' | 'to'>>;
@@ -2257,6 +2759,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   twoModeBrokerage?: Resolver<Array<ResolversTypes['TwoModeBroker']>, ParentType, ContextType, RequireFields<QueryTwoModeBrokerageArgs, 'first'>>;
   valueChains?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryValueChainsArgs, 'descending' | 'first' | 'sort'>>;
   whatIf?: Resolver<ResolversTypes['WhatIf'], ParentType, ContextType, RequireFields<QueryWhatIfArgs, 'remove'>>;
+}>;
+
+export type RejectedRowsFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RejectedRowsFile'] = ResolversParentTypes['RejectedRowsFile']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type SearchHitResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchHit'] = ResolversParentTypes['SearchHit']> = ResolversObject<{
@@ -2326,6 +2834,14 @@ export type TypologyMappingResolvers<ContextType = Context, ParentType extends R
   humphreySchmitz?: Resolver<ResolversTypes['Governance'], ParentType, ContextType>;
 }>;
 
+export type UndoImportResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UndoImportResult'] = ResolversParentTypes['UndoImportResult']> = ResolversObject<{
+  entitiesDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entitiesKept?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entitiesRestored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  linksDeleted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type UpgradingScoresResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UpgradingScores'] = ResolversParentTypes['UpgradingScores']> = ResolversObject<{
   functional?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   intersectoral?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -2371,6 +2887,17 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   GovernanceCodes?: GovernanceCodesResolvers<ContextType>;
   GroupSize?: GroupSizeResolvers<ContextType>;
   Health?: HealthResolvers<ContextType>;
+  Import?: ImportResolvers<ContextType>;
+  ImportChanges?: ImportChangesResolvers<ContextType>;
+  ImportConflict?: ImportConflictResolvers<ContextType>;
+  ImportError?: ImportErrorResolvers<ContextType>;
+  ImportErrorCount?: ImportErrorCountResolvers<ContextType>;
+  ImportFileReport?: ImportFileReportResolvers<ContextType>;
+  ImportLink?: ImportLinkResolvers<ContextType>;
+  ImportReport?: ImportReportResolvers<ContextType>;
+  ImportRows?: ImportRowsResolvers<ContextType>;
+  ImportTemplate?: ImportTemplateResolvers<ContextType>;
+  ImportUpdate?: ImportUpdateResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   JointAction?: JointActionResolvers<ContextType>;
   JointActionNetwork?: JointActionNetworkResolvers<ContextType>;
@@ -2384,6 +2911,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PathSet?: PathSetResolvers<ContextType>;
   Provenance?: ProvenanceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RejectedRowsFile?: RejectedRowsFileResolvers<ContextType>;
   SearchHit?: SearchHitResolvers<ContextType>;
   SourceDocument?: SourceDocumentResolvers<ContextType>;
   StructuralHoles?: StructuralHolesResolvers<ContextType>;
@@ -2394,6 +2922,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TraceEdge?: TraceEdgeResolvers<ContextType>;
   TwoModeBroker?: TwoModeBrokerResolvers<ContextType>;
   TypologyMapping?: TypologyMappingResolvers<ContextType>;
+  UndoImportResult?: UndoImportResultResolvers<ContextType>;
   UpgradingScores?: UpgradingScoresResolvers<ContextType>;
   WhatIf?: WhatIfResolvers<ContextType>;
 }>;

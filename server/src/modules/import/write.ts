@@ -1,0 +1,177 @@
+import type { Executor, Tx } from '../../neo4j/executor.js';
+import { isBareReference, mapEdgeRow, mapNodeRow } from './columns.js';
+import type { ProgressEvent } from './check.js';
+import { sectionRows } from './files.js';
+import type { Ledger } from './ledger.js';
+import type { EdgeRow, ImportFile, NodeRow } from './model.js';
+import { refOf } from './validate.js';
+import { planEdges, planNodes, statementKey, type Conflict, type Existing, type ImportKey, type LinkWrite, type Update } from './plan.js';
+import { importStatements as S } from './statements.js';
+
+/** What an import changed (or, in a dry run, would change). Lists are cut at `sample` items; counts are whole. */
+export interface Changes {
+  nodesCreated: number;
+  nodesUpdated: number;
+  statementsAdded: number;
+  linksCreated: number;
+  conflictCount: number;
+  newNodes: string[];
+  updatedNodes: Update[];
+  newLinks: { id: string; type: string; from: string; to: string }[];
+  conflicts: Conflict[];
+}
+
+export const emptyChanges = (): Changes => ({ nodesCreated: 0, nodesUpdated: 0, statementsAdded: 0, linksCreated: 0, conflictCount: 0, newNodes: [], updatedNodes: [], newLinks: [], conflicts: [] });
+
+/** Adds one batch's changes to the running totals. */
+function add(into: Changes, c: { created?: string[]; updated?: Update[]; statements?: number; links?: LinkWrite[]; conflicts?: Conflict[] }, sample: number): void {
+  const take = <T>(list: T[], more: T[] = []) => list.push(...more.slice(0, Math.max(0, sample - list.length)));
+  into.nodesCreated += c.created?.length ?? 0;
+  into.nodesUpdated += c.updated?.length ?? 0;
+  into.statementsAdded += c.statements ?? 0;
+  into.linksCreated += c.links?.length ?? 0;
+  into.conflictCount += c.conflicts?.length ?? 0;
+  take(into.newNodes, c.created);
+  take(into.updatedNodes, c.updated);
+  take(into.newLinks, c.links?.map((l) => ({ id: l.id, type: l.type, from: l.from, to: l.to })));
+  take(into.conflicts, c.conflicts);
+}
+
+/** How the write pass runs: in one transaction, or in batches each committed on its own. */
+export interface WriteOptions {
+  executor: Executor;
+  files: ImportFile[];
+  ledger: Ledger;
+  k: ImportKey;
+  dryRun: boolean;
+  /** Rows per statement (and per transaction when batched). */
+  batchRows: number;
+  /** One transaction for the whole import (all or nothing), or one per batch (resumable). */
+  oneTransaction: boolean;
+  /** Valid rows already committed by an interrupted run of the same import: skipped. */
+  skipRows: number;
+  /** The import's source exists already (an interrupted run): any row may be written already, so each is looked up. */
+  resuming: boolean;
+  totalRows: number;
+  sample: number;
+  /** Runs first, in the transaction of the first batch (registers the import's source). */
+  onStart?: (tx: Tx) => Promise<void>;
+  /** Runs in each batch's transaction, after its writes (records progress on the import's source). */
+  onBatch?: (tx: Tx, committedRows: number, changes: Changes) => Promise<void>;
+  /** Runs last, in a transaction of its own when batched (marks the import complete). */
+  onDone?: (tx: Tx, changes: Changes) => Promise<void>;
+  onProgress?: (p: ProgressEvent) => void;
+}
+
+/**
+ * Reads the next batch while the current one is written: parsing and planning run in this process while the
+ * database works, instead of one after the other.
+ */
+async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
+  let next = source.next();
+  try {
+    for (;;) {
+      const r = await next;
+      if (r.done) return;
+      next = source.next();
+      next.catch(() => undefined); // a failure is rethrown when this batch is awaited, not reported twice
+      yield r.value;
+    }
+  } finally {
+    await source.return(undefined);
+  }
+}
+
+/** The valid rows of a section, mapped again (rows are never kept between the passes), in batches. */
+async function* batchesOf<T extends NodeRow | EdgeRow>(o: WriteOptions, section: 'nodes' | 'edges'): AsyncGenerator<T[]> {
+  let batch: T[] = [];
+  for await (const raw of sectionRows(o.files, section)) {
+    if (o.ledger.isRejected(refOf(raw)) || isBareReference(raw)) continue;
+    const { row } = section === 'nodes' ? mapNodeRow(raw) : mapEdgeRow(raw);
+    if (!row) continue;
+    if (section === 'nodes') {
+      // A second row with an id already declared was rejected as a duplicate; the ledger holds the first.
+      const e = o.ledger.node((row as NodeRow).id);
+      if (!e || e.fileIndex !== row.fileIndex || e.sheetIndex !== (row.sheetIndex ?? 0) || e.row !== row.row) continue;
+    }
+    batch.push(row as T);
+    if (batch.length >= o.batchRows) yield batch.splice(0, batch.length);
+  }
+  if (batch.length) yield batch;
+}
+
+/**
+ * Writes (or, in a dry run, plans) the valid rows: entities first, then the structural links that had to
+ * wait for a later entity, then relationships. Each batch reads what the database holds for its rows in the
+ * same transaction as its writes, so the plan and the write see the same data.
+ */
+export async function writeImport(o: WriteOptions): Promise<Changes> {
+  const run = async (within: (work: (tx: Tx) => Promise<void>) => Promise<void>) => {
+    const changes = emptyChanges();
+    const deferred: LinkWrite[] = [];
+    let done = 0;
+    let started = false;
+    const step = async (rows: number, work: (tx: Tx) => Promise<void>) => {
+      const skipped = done + rows <= o.skipRows;
+      done += rows;
+      if (!skipped) await within(async (tx) => {
+        if (!started && !o.dryRun) await o.onStart?.(tx);
+        started = true;
+        await work(tx);
+        if (!o.dryRun) await o.onBatch?.(tx, done, changes);
+      });
+      o.onProgress?.({ phase: 'writing', rows: done, fraction: o.totalRows ? done / o.totalRows : 1 });
+    };
+    for await (const rows of prefetched(batchesOf<NodeRow>(o, 'nodes'))) {
+      const last = rows.at(-1)!;
+      if (done + rows.length <= o.skipRows) {
+        // Committed before an interruption: only their waiting structural links are wanted again (drawn once).
+        deferred.push(...planNodes({ rows, existing: new Map(), k: o.k, later: (id) => o.ledger.declaredAfter(id, last) }).deferred);
+      }
+      await step(rows.length, async (tx) => {
+        const ids = rows.filter((r) => o.ledger.node(r.id)?.existing || o.resuming).map((r) => ({ id: r.id, statement: statementKey(o.k, r) }));
+        const existing = new Map<string, Existing>();
+        if (ids.length) for (const e of await tx.run(S.existingNodes, { rows: ids })) existing.set(e.id, { props: e.props, stated: e.stated, structural: new Set(e.structural) });
+        const plan = planNodes({ rows, existing, k: o.k, later: (id) => o.ledger.declaredAfter(id, last) });
+        deferred.push(...plan.deferred);
+        if (!o.dryRun) {
+          const fresh = plan.writes.filter((w) => w.create).map(({ id, kind, set, statement }) => ({ id, kind, set, statement }));
+          const known = plan.writes.filter((w) => !w.create).map(({ id, set, statement }) => ({ id, set, statement }));
+          if (fresh.length) await tx.run(S.createNodes, { key: o.k.key, rows: fresh });
+          if (known.length) await tx.run(S.writeNodes, { key: o.k.key, rows: known });
+          if (plan.structural.length) await tx.run(S.writeStructural, { rows: plan.structural });
+        }
+        add(changes, { created: plan.created, updated: plan.updated, statements: plan.writes.length, links: [...plan.structural, ...plan.deferred], conflicts: plan.conflicts }, o.sample);
+      });
+    }
+    for (let i = 0; !o.dryRun && i < deferred.length; i += o.batchRows) {
+      const rows = deferred.slice(i, i + o.batchRows);
+      await within(async (tx) => void (await tx.run(S.writeStructural, { rows })));
+    }
+    for await (const rows of prefetched(batchesOf<EdgeRow>(o, 'edges'))) {
+      await step(rows.length, async (tx) => {
+        const ask = rows.filter((r) => r.id || o.resuming).map((r) => ({ id: r.id ?? `link:import-${o.k.short}-${r.fileIndex}-${r.row}`, from: r.from }));
+        const found = ask.length ? await tx.run(S.existingLinks, { rows: ask }) : [];
+        const plan = planEdges({ rows, existing: new Map(found.map((f) => [f.id, f])), k: o.k });
+        if (!o.dryRun) {
+          if (plan.writes.length) await tx.run(S.writeLinks, { rows: plan.writes });
+          if (plan.annotations.length) await tx.run(S.annotateLinks, { rows: plan.annotations });
+        }
+        add(changes, { links: plan.writes, conflicts: plan.conflicts }, o.sample);
+      });
+    }
+    if (!o.dryRun) await within((tx) => o.onDone?.(tx, changes) ?? Promise.resolve());
+    return changes;
+  };
+
+  if (o.oneTransaction || o.dryRun) {
+    // One transaction; the driver may run the work again after a transient failure, so it starts afresh each time.
+    const mode = o.dryRun ? 'readTx' : 'writeTx';
+    let result = emptyChanges();
+    await o.executor[mode](async (tx) => {
+      result = await run(async (work) => work(tx));
+    }, 'importNetwork');
+    return result;
+  }
+  return run((work) => o.executor.writeTx(work, 'importNetwork.batch'));
+}
