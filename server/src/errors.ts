@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'TIMEOUT'
   | 'LIMIT_EXCEEDED'
   | 'CONFLICT'
+  | 'CANCELLED'
   | 'INTERNAL';
 
 export class AppError extends Error {
@@ -71,6 +72,13 @@ export class LimitError extends AppError {
 export class ConflictError extends AppError {
   constructor(message: string, field?: string) {
     super('CONFLICT', message, { field });
+  }
+}
+
+/** A long analysis was stopped on request (a cancelled job); `stage` says where it was. */
+export class AnalysisCancelledError extends AppError {
+  constructor(stage: string) {
+    super('CANCELLED', `The analysis was cancelled (during ${stage}).`);
   }
 }
 

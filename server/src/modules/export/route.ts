@@ -14,6 +14,8 @@ const STATUS: Record<ErrorCode, number> = {
   NOT_FOUND: 404,
   FORBIDDEN: 403,
   CONFLICT: 409,
+  // 499: the client closed the request (nginx's code), the nearest to a cancelled analysis.
+  CANCELLED: 499,
   UNAVAILABLE: 503,
   TIMEOUT: 504,
   INTERNAL: 500,
