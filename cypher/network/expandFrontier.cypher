@@ -1,6 +1,8 @@
 // One hop of a breadth-first expansion: the relationships of the frontier entities, of the chosen types,
 // in the chosen direction, valid in the chosen year, skipping excluded entities. The server calls it once
-// per hop (k ≤ MAX_HOPS), so a neighbourhood costs at most k round trips.
+// per hop (k ≤ MAX_HOPS), so a neighbourhood costs at most k round trips. Each row carries the stored
+// properties of its far end (`node`, the end reached from the frontier), so the entities reached need no
+// second round trip; rows are cut at $limit before any property is read.
 // Parameters: $ids (frontier entity ids), $types (relationship types), $dir ('OUT' | 'IN' | 'BOTH'; the
 //   symmetric types $sym are followed either way),
 //   $year (int or null), $exclude (ids never entered), $limit (most relationships returned).
@@ -10,7 +12,9 @@ WHERE type(r) IN $types
   AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))
   AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   AND NOT b.id IN $exclude
-WITH DISTINCT r, startNode(r) AS s, endNode(r) AS e
-RETURN r.id AS id, type(r) AS type, s.id AS source, e.id AS target, r {.*} AS props
-ORDER BY id
+WITH r, min(b.id) AS far
+WITH r, startNode(r) AS s, endNode(r) AS e, far
+ORDER BY r.id
 LIMIT $limit
+RETURN r.id AS id, type(r) AS type, s.id AS source, e.id AS target, r {.*} AS props,
+       CASE far WHEN s.id THEN s {.*} ELSE e {.*} END AS node

@@ -2,7 +2,7 @@
 // candidate set for weighted ranking. Same filters as paths.cypher.
 // Direction: $dir as in paths.cypher, the symmetric types $sym crossed either way. Variants: __MAXLEN__.
 // Parameters: $dir, $sym, $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
-// Rows: nodeIds (entity ids in order), rels (each {id, type, source, target, props}).
+// Rows: nodeIds (entity ids in order), nodes (their stored properties, so that no second round trip loads them), rels (each {id, type, source, target, props}).
 MATCH (a:Entity {id: $from})
 MATCH p = (a) ((x)-[r]-(y)
     WHERE type(r) IN $types
@@ -14,7 +14,7 @@ WHERE b <> a
   AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
   AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])
-RETURN [n IN nodes(p) | n.id] AS nodeIds,
+RETURN [n IN nodes(p) | n.id] AS nodeIds, [n IN nodes(p) | n {.*}] AS nodes,
        [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
 ORDER BY size(rels), nodeIds, [rel IN rels | rel.id]
 LIMIT $limit

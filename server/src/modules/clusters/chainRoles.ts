@@ -46,8 +46,8 @@ export async function membersOf({ loaders }: Pick<ServiceDeps, 'loaders'>, entit
   return existingEntities(loaders, [...new Set(links.filter((l) => !l.outgoing && l.type === 'MEMBER_OF').map((l) => l.otherId))]);
 }
 
-/** The chains of many entities in one round trip, for chain tracing: entity id → its chains and roles. */
-export async function chainsOfMany({ executor }: Pick<ServiceDeps, 'executor'>, a: { ids: string[] }): Promise<Map<string, { chain: string; role: string }[]>> {
+/** The chains of many entities in one round trip, for chain tracing: entity id → its chains, roles and the chains' properties. */
+export async function chainsOfMany({ executor }: Pick<ServiceDeps, 'executor'>, a: { ids: string[] }): Promise<Map<string, { chain: string; role: string; node: EntityRow }[]>> {
   const rows = a.ids.length ? await executor.read(S.chainsOf, { ids: a.ids }) : [];
   return new Map(rows.map((r) => [r.id, r.chains]));
 }

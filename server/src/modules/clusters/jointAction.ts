@@ -21,9 +21,10 @@ export function countByForm(links: { props: Record<string, unknown> }[]): { form
  * (COOPERATES_WITH, one hop, valid in `year`), with its collective-efficiency scores.
  */
 export async function jointAction({ executor, limits, loaders }: ServiceDeps, a: { clusterId: string; year?: number | null }) {
-  const cluster = await requireEntity(loaders, a.clusterId, 'clusterId', 'Cluster');
-  const core = [a.clusterId, ...(await clusterMembers({ executor }, a))];
-  const x = await expand({ executor }, { ids: core, hops: 1, types: ['COOPERATES_WITH'], direction: 'BOTH', year: a.year, maxNodes: limits.subgraphNodes });
+  // The members are looked up beside the check that the cluster exists (a non-cluster has none).
+  const [cluster, members] = await Promise.all([requireEntity(loaders, a.clusterId, 'clusterId', 'Cluster'), clusterMembers({ executor }, a)]);
+  const core = [a.clusterId, ...members];
+  const x = await expand({ executor, loaders }, { ids: core, hops: 1, types: ['COOPERATES_WITH'], direction: 'BOTH', year: a.year, maxNodes: limits.subgraphNodes });
   return {
     cluster,
     subgraph: await subgraphOf({ loaders }, x),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { statement } from '../../neo4j/statement.js';
+import { entityRow } from '../entities/statements.js';
 
 /** A score or index as stored (items 0–3, indices), null where the source prints n.a. or nothing. */
 const score = z.number().nullable();
@@ -29,7 +30,7 @@ export type ClusterFiguresRow = z.infer<typeof clusterFiguresRow>;
 
 /** The clusters module's statements (cypher/clusters/) and the shapes of their rows. */
 export const clustersStatements = {
-  chainsOf: statement('clusters/chainsOf', z.object({ id: z.string(), chains: z.array(z.object({ chain: z.string(), role: z.string() })) })),
+  chainsOf: statement('clusters/chainsOf', z.object({ id: z.string(), chains: z.array(z.object({ chain: z.string(), role: z.string(), node: entityRow })) })),
   clusterFigures: statement('clusters/clusterFigures', clusterFiguresRow),
   members: statement('clusters/members', z.object({ cluster: z.string(), members: z.array(z.string()) })),
   printedTables: statement('clusters/printedTables', z.object({ id: z.string(), title: z.string(), rowsJson: z.string() })),

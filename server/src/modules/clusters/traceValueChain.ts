@@ -7,7 +7,7 @@ import { wholeNumberWithin } from '../network/arguments.js';
 import { expand } from '../network/expand.js';
 import type { EdgeModel } from '../network/subgraph.js';
 import { chainsOfMany, type ChainRoleModel } from './chainRoles.js';
-import { withMembers } from './members.js';
+import { clusterMembers } from './members.js';
 
 /** The links along which goods flow, supplier → customer. */
 const FLOW_TYPES = ['SUPPLIES', 'SUBCONTRACTOR_OF', 'SELLS_TO'];
@@ -60,13 +60,14 @@ const distinct = <T>(xs: (T | null)[]): T[] => [...new Set(xs.filter((x): x is T
 /** A value chain traced from an actor (or a cluster and its members), tier by tier, with each link's governance. */
 export async function traceValueChain({ executor, limits, loaders }: ServiceDeps, a: TraceArgs) {
   const tiers = wholeNumberWithin('tiers', a.tiers, limits.hops, 'MAX_HOPS');
-  const start = await requireEntity(loaders, a.id, 'id');
-  const tier0 = await withMembers({ executor }, { entity: start, includeMembers: a.includeMembers });
-  const x = await expand({ executor }, { ids: tier0, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes });
+  // Members are looked up beside the check that the start exists (an actor has none), not after it.
+  const [start, members] = await Promise.all([requireEntity(loaders, a.id, 'id'), a.includeMembers ? clusterMembers({ executor }, { clusterId: a.id }) : []]);
+  const tier0 = start.kind === 'Cluster' && a.includeMembers ? [start.id, ...members] : [start.id];
+  const x = await expand({ executor, loaders }, { ids: tier0, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes });
   const tierOf = tiersFrom(tier0, x.edges, { direction: a.direction, tiers });
 
   const chainsOf = await chainsOfMany({ executor }, { ids: [...tierOf.keys()] });
-  const chainEntities = new Map((await existingEntities(loaders, distinct([...chainsOf.values()].flat().map((c) => c.chain)))).map((c) => [c.id, c]));
+  const chainEntities = new Map([...chainsOf.values()].flat().map((c) => [c.chain, c.node]));
   const sharedChains = (source: string, target: string) => {
     const ofSource = new Set((chainsOf.get(source) ?? []).map((c) => c.chain));
     return distinct((chainsOf.get(target) ?? []).map((c) => (ofSource.has(c.chain) ? c.chain : null))).flatMap((id) => chainEntities.get(id) ?? []);

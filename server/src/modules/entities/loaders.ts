@@ -28,16 +28,20 @@ function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[],
 
 /** Per-request loaders: every batch of ids costs one database round trip. */
 export function createLoaders(executor: Executor): Loaders {
+  const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
+    const rows = await executor.read(S.entitiesByIds, { ids: [...ids] });
+    const by = new Map(rows.map((r) => [r.n.id, r.n]));
+    return ids.map((id) => by.get(id) ?? null);
+  });
   return {
-    entity: new DataLoader(async (ids) => {
-      const rows = await executor.read(S.entitiesByIds, { ids: [...ids] });
-      const by = new Map(rows.map((r) => [r.n.id, r.n]));
-      return ids.map((id) => by.get(id) ?? null);
-    }),
+    entity,
     provenance: new DataLoader(async (ids) => groupBy(await executor.read(S.provenanceByIds, { ids: [...ids] }), ids, (r) => r.p)),
-    links: new DataLoader(async (ids) =>
-      groupBy(await executor.read(S.linksByIds, { ids: [...ids], cap: LINKS_PER_ENTITY }), ids, (r) => ({ type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props })),
-    ),
+    links: new DataLoader(async (ids) => {
+      const rows = await executor.read(S.linksByIds, { ids: [...ids], cap: LINKS_PER_ENTITY });
+      // The other ends come with their properties: later loads of them (Link.other, members) need no round trip.
+      for (const r of rows) entity.prime(r.otherId, r.other);
+      return groupBy(rows, ids, (r) => ({ type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props }));
+    }),
   };
 }
 

@@ -38,9 +38,11 @@ export interface Expansion {
 
 /**
  * Breadth-first expansion, one round trip per hop. Stops adding nodes at `maxNodes` and says so: the
- * result is then the first nodes reached, nearest first, and every edge among them.
+ * result is then the first nodes reached, nearest first, and every edge among them. With `loaders`, the
+ * entities reached (each hop's rows carry them) are primed into the request's entity loader, so that
+ * turning the expansion into a subgraph costs no further round trip.
  */
-export async function expand({ executor }: Pick<ServiceDeps, 'executor'>, a: ExpandArgs): Promise<Expansion> {
+export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'> & Partial<Pick<ServiceDeps, 'loaders'>>, a: ExpandArgs): Promise<Expansion> {
   const seen = new Set(a.ids);
   const edges = new Map<string, NetworkEdgeRow>();
   let frontier = [...a.ids];
@@ -58,7 +60,8 @@ export async function expand({ executor }: Pick<ServiceDeps, 'executor'>, a: Exp
     });
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
-    for (const r of rows.slice(0, edgeLimit)) {
+    for (const { node, ...r } of rows.slice(0, edgeLimit)) {
+      loaders?.entity.prime(node.id, node);
       for (const end of [r.source, r.target]) {
         if (seen.has(end)) continue;
         if (seen.size >= a.maxNodes) {

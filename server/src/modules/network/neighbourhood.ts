@@ -24,7 +24,8 @@ export async function neighbourhood({ executor, limits, loaders }: ServiceDeps, 
   if (a.ids.length === 0) throw new BadInputError('ids: give at least one entity id.', 'ids');
   const hops = wholeNumberWithin('hops', a.hops, limits.hops, 'MAX_HOPS');
   const maxNodes = wholeNumberWithin('maxNodes', a.maxNodes ?? limits.subgraphNodes, limits.subgraphNodes, 'MAX_SUBGRAPH_NODES');
-  await requireEntities(loaders, a.ids, 'ids');
   const types = a.types?.length ? a.types : ACTOR_LINK_TYPES;
-  return subgraphOf({ loaders }, await expand({ executor }, { ids: a.ids, hops, types, direction: a.direction, year: a.year, maxNodes }));
+  // The check that the centre exists runs beside the expansion (an unknown id expands to nothing), not before it.
+  const [, x] = await Promise.all([requireEntities(loaders, a.ids, 'ids'), expand({ executor, loaders }, { ids: a.ids, hops, types, direction: a.direction, year: a.year, maxNodes })]);
+  return subgraphOf({ loaders }, x);
 }

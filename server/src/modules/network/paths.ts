@@ -54,7 +54,9 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
   const first = wholeNumberWithin('first', a.first, limits.paths, 'MAX_PATHS');
   if (!a.to.ids?.length && !a.to.kinds?.length) throw new BadInputError('to: give target ids, or kinds (and optionally types) of targets.', 'to');
   if (a.weights?.some((w) => !(w.weight > 0))) throw new BadInputError('weights: every weight must be a positive number.', 'weights');
-  await Promise.all([requireEntities(loaders, [a.from], 'from'), requireEntities(loaders, a.to.ids ?? [], 'to.ids')]);
+  // The ends are checked beside the path search (an unknown id finds no path), not before it.
+  const ends = Promise.all([requireEntities(loaders, [a.from], 'from'), requireEntities(loaders, a.to.ids ?? [], 'to.ids')]);
+  ends.catch(() => undefined); // awaited below; this only keeps a failure from counting as unhandled meanwhile
 
   const params = {
     from: a.from, toIds: a.to.ids ?? [], toKinds: a.to.kinds ?? [], toTypes: a.to.types ?? [],
@@ -82,7 +84,9 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
     truncated = distinct.length > first || rows.length >= limit;
   }
 
-  // One batched entity load for every node of every path.
+  await ends;
+  // The rows carry their entities: primed into the request's loader, they cost no second round trip.
+  for (const p of routes) for (const n of p.nodes ?? []) loaders.entity.prime(n.id, n);
   const byId = new Map((await existingEntities(loaders, [...new Set(routes.flatMap((p) => p.nodeIds))])).map((n) => [n.id, n]));
   const paths = routes.map((p) => ({
     length: p.rels.length,

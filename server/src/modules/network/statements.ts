@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { statement } from '../../neo4j/statement.js';
+import { entityRow } from '../entities/statements.js';
 
 /** A relationship: its id, type, end ids and stored properties (the core module's `EdgeRow`). */
 export const edgeRow = z.object({
@@ -11,13 +12,20 @@ export const edgeRow = z.object({
 });
 export type NetworkEdgeRow = z.infer<typeof edgeRow>;
 
-/** A path: the ids of its entities in order and the relationships between consecutive ones. */
-const pathRow = z.object({ nodeIds: z.array(z.string()), rels: z.array(edgeRow) });
+/** A relationship of an expansion hop, with the stored properties of the end it reaches (`node`). */
+export const frontierRow = edgeRow.extend({ node: entityRow });
+export type FrontierRow = z.infer<typeof frontierRow>;
+
+/**
+ * A path: the ids of its entities in order, their stored properties (`nodes`, absent where a caller builds
+ * paths by hand) and the relationships between consecutive ones.
+ */
+const pathRow = z.object({ nodeIds: z.array(z.string()), nodes: z.array(entityRow).optional(), rels: z.array(edgeRow) });
 export type PathRow = z.infer<typeof pathRow>;
 
 /** The network module's statements (cypher/network/) and the shapes of their rows. */
 export const networkStatements = {
-  expandFrontier: statement('network/expandFrontier', edgeRow),
+  expandFrontier: statement('network/expandFrontier', frontierRow),
   paths: statement('network/paths', pathRow),
   allShortestPaths: statement('network/allShortestPaths', pathRow),
   simplePaths: statement('network/simplePaths', pathRow),

@@ -1,0 +1,368 @@
+/**
+ * Query families at scale (issue 11), outside `npm test`. Usage:
+ *
+ *   npm run bench:queries -- [--actors 1000000] [--runs 3] [--requests 50] [--only name,name] [--no-record]
+ *
+ * Starts a dedicated local Neo4j (Bolt 7694, .data/neo4j-bench-queries, heap 3g, page cache 3g), applies the
+ * service's schema (applySchema) and, when the store does not already hold it, writes the synthetic network
+ * of bench/network.ts (about 1 M actors and 3.4 M relationships at the default size; ~10 min). Then it starts
+ * the service (tsx, NODE_ENV=production, no seeds) against that database and, for every query family the
+ * API offers, times on the same seeded random arguments:
+ *   (a) the GraphQL request end to end (HTTP POST to /graphql on loopback, JSON parsed), and
+ *   (b) the single hand-written Cypher statement that answers the same question, through neo4j-driver in a
+ *       managed read transaction (a session per request, as the service does), rows materialised.
+ * Each family: one warm-up pass over its `requests` arguments on both sides, then `runs` runs alternating
+ * GraphQL and Cypher; per run the median and p95 of its requests; reported: the median over runs of each.
+ * Ratio = GraphQL median / Cypher median (target ≤ 1.3×); the 2-hop neighbourhood and the shortest path
+ * must also answer in < 50 ms (median). Appends a dated table to bench/RESULTS.md unless --no-record.
+ */
+import { spawn } from 'node:child_process';
+import { appendFileSync, readFileSync } from 'node:fs';
+import net from 'node:net';
+import neo4j, { type Driver } from 'neo4j-driver';
+import { startLocalNeo4j } from '../neo4j/launch.js';
+import { loadConfig } from '../server/src/config.js';
+import { connect } from '../server/src/neo4j/driver.js';
+import { Executor } from '../server/src/neo4j/executor.js';
+import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
+import { applySchema } from '../server/src/neo4j/schema.js';
+import { luceneQuery } from '../server/src/modules/entities/search.js';
+import { ACTOR_LINK_TYPES } from '../server/src/modules/network/expand.js';
+import { buyerId, clusterId, firmId, networkSize, rng, writeNetwork, type NetworkSize } from './network.js';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const log = (s: string) => process.stderr.write(`[queries] ${s}\n`);
+
+/** The relationship-type alternation of the actor network, for hand-written patterns. */
+const ACTOR_TYPES = ACTOR_LINK_TYPES.join('|');
+
+type Args = Record<string, unknown>;
+interface Family {
+  name: string;
+  /** The < 50 ms median target applies. */
+  latencyTarget?: boolean;
+  /** Draws one request's arguments (may look the graph up, e.g. for a reachable target). */
+  draw: (r: () => number, g: Graph) => Promise<Args> | Args;
+  graphql: string;
+  cypher: string;
+  /** Cypher parameters from the drawn arguments (default: the arguments themselves). */
+  params?: (a: Args) => Args;
+}
+
+interface Graph {
+  size: NetworkSize;
+  read: (text: string, params: Args) => Promise<Record<string, unknown>[]>;
+}
+
+const randomActor = (r: () => number, n: NetworkSize) => {
+  const x = r();
+  if (x < 0.85) return firmId(Math.floor(r() * n.firms));
+  if (x < 0.95) return buyerId(Math.floor(r() * n.buyers));
+  return `institution:bench-${Math.floor(r() * n.institutions)}`;
+};
+const int = (v: number) => neo4j.int(v);
+
+/** A target 2 to 4 hops from `from` (a random walk over the actor network), for path queries that find something. */
+async function reachable(r: () => number, g: Graph, from: string): Promise<string> {
+  const steps = 2 + Math.floor(r() * 3);
+  const rows = await g.read(
+    `MATCH (a:Entity {id: $from}) MATCH p = (a)-[:${ACTOR_TYPES}]-{${steps}}(b:Entity) WHERE b <> a WITH b LIMIT 200 RETURN collect(b.id) AS ids`,
+    { from },
+  );
+  const ids = (rows[0]?.ids as string[]) ?? [];
+  return ids.length ? ids[Math.floor(r() * ids.length)]! : clusterId(0);
+}
+
+const FAMILIES: Family[] = [
+  {
+    name: 'search',
+    draw: async (r, g) => {
+      const [row] = await g.read('MATCH (n:Entity {id: $id}) RETURN n.name AS name', { id: randomActor(r, g.size) });
+      const words = String(row?.name ?? 'Calzados').split(' ');
+      return { text: `${words[0]} ${words[1]}` };
+    },
+    graphql: 'query($text: String!) { search(text: $text, first: 10) { kind score entity { id name } } }',
+    cypher: `CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node, score
+RETURN node.id AS id, node.kind AS kind, node.name AS name, score ORDER BY score DESC, name ASC LIMIT 10`,
+    params: (a) => ({ q: luceneQuery(String(a.text)) }),
+  },
+  {
+    name: 'entity (with 50 links)',
+    draw: (r, g) => ({ id: randomActor(r, g.size) }),
+    graphql: 'query($id: ID!) { entity(id: $id) { id kind name aliases type validFrom links(first: 50) { id type direction other { id name kind } } } }',
+    cypher: `MATCH (n:Entity {id: $id})
+CALL (n) { MATCH (n)-[r]-(m:Entity) RETURN r, m ORDER BY type(r), m.name LIMIT 50 }
+RETURN n {.id, .kind, .name, .aliases, .roles, .buyerType, .institutionType, .validFrom} AS n,
+       collect({id: r.id, type: type(r), out: startNode(r) = n, other: m {.id, .name, .kind}}) AS links`,
+  },
+  {
+    name: 'entitiesByIds (50 ids)',
+    draw: (r, g) => ({ ids: Array.from({ length: 50 }, () => randomActor(r, g.size)) }),
+    graphql: 'query($ids: [ID!]!) { entitiesByIds(ids: $ids) { id kind name type } }',
+    cypher: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n {.id, .kind, .name, .roles, .buyerType, .institutionType} AS n',
+  },
+  {
+    name: 'cluster members',
+    draw: (r, g) => ({ id: clusterId(Math.floor(r() * g.size.clusters)) }),
+    graphql: 'query($id: ID!) { entity(id: $id) { id name members { id name kind } } }',
+    cypher: `MATCH (c:Entity {id: $id})
+OPTIONAL MATCH (m:Entity)-[:MEMBER_OF]->(c)
+RETURN c {.id, .name} AS cluster, collect(DISTINCT m {.id, .name, .kind}) AS members`,
+  },
+  {
+    name: 'neighbourhood (1 hop)',
+    draw: (r, g) => ({ id: randomActor(r, g.size) }),
+    graphql: 'query($id: ID!) { neighbourhood(ids: [$id], hops: 1) { truncated nodes { id name kind } edges { id type source target } } }',
+    cypher: `MATCH (a:Entity {id: $id})
+OPTIONAL MATCH (a)-[r:${ACTOR_TYPES}]-(b:Entity)
+WITH a, collect(DISTINCT b {.id, .name, .kind}) AS bs, collect(DISTINCT r) AS rs
+RETURN [a {.id, .name, .kind}] + bs AS nodes, [x IN rs | {id: x.id, type: type(x), source: startNode(x).id, target: endNode(x).id}] AS edges`,
+  },
+  {
+    name: 'neighbourhood (2 hops)',
+    latencyTarget: true,
+    draw: (r, g) => ({ id: randomActor(r, g.size) }),
+    graphql: 'query($id: ID!) { neighbourhood(ids: [$id], hops: 2) { truncated nodes { id name kind } edges { id type source target } } }',
+    // The same caps as the API (MAX_SUBGRAPH_NODES 5,000 entities; 20,000 relationships a hop), so both
+    // sides answer the same question on hubs too.
+    cypher: `MATCH (a:Entity {id: $id})
+CALL (a) { OPTIONAL MATCH (a)-[r:${ACTOR_TYPES}]-(b:Entity) WITH r, b LIMIT 20000 RETURN collect(DISTINCT b) AS hop1, collect(DISTINCT r) AS rels1 }
+CALL (a, hop1) { UNWIND hop1 AS b MATCH (b)-[r:${ACTOR_TYPES}]-(c:Entity) WITH r, c LIMIT 20000 RETURN collect(DISTINCT c) AS hop2, collect(DISTINCT r) AS rels2 }
+WITH [a] + hop1 + [c IN hop2 WHERE c <> a AND NOT c IN hop1] AS reached, rels1 + rels2 AS rels
+WITH reached[..5000] AS nodes, size(reached) > 5000 AS cut, rels
+RETURN [n IN nodes | n {.id, .name, .kind}] AS nodes,
+       [x IN rels WHERE NOT cut OR (startNode(x) IN nodes AND endNode(x) IN nodes) | {id: x.id, type: type(x), source: startNode(x).id, target: endNode(x).id}] AS edges`,
+  },
+  {
+    name: 'shortest path',
+    latencyTarget: true,
+    draw: async (r, g) => {
+      const from = randomActor(r, g.size);
+      return { from, to: await reachable(r, g, from) };
+    },
+    graphql: 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }, mode: SHORTEST, maxLength: 4) { count paths { length nodes { id name } edges { id type source target } } } }',
+    cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
+MATCH p = SHORTEST 1 (a)-[:${ACTOR_TYPES}]-{1,4}(b)
+RETURN [n IN nodes(p) | n {.id, .name}] AS nodes, [x IN relationships(p) | {id: x.id, type: type(x), source: startNode(x).id, target: endNode(x).id}] AS edges`,
+  },
+  {
+    name: 'paths to any buyer (k = 3)',
+    draw: (r, g) => ({ from: firmId(Math.floor(r() * g.size.firms)) }),
+    graphql: 'query($from: ID!) { paths(from: $from, to: { kinds: [BUYER] }, mode: K_SHORTEST, k: 3, maxLength: 4, first: 10) { count paths { length nodes { id name } } } }',
+    cypher: `MATCH (a:Entity {id: $from})
+MATCH p = SHORTEST 3 (a)-[:${ACTOR_TYPES}]-{1,4}(b:Buyer)
+WITH p ORDER BY length(p) LIMIT 10
+RETURN [n IN nodes(p) | n {.id, .name}] AS nodes, length(p) AS length`,
+  },
+  {
+    name: 'traceValueChain (cluster, 3 tiers)',
+    draw: (r, g) => ({ id: clusterId(Math.floor(r() * g.size.clusters)) }),
+    graphql: 'query($id: ID!) { traceValueChain(id: $id, direction: DOWNSTREAM, tiers: 3) { truncated tiers { tier nodes { id name } } edges { tier edge { id source target } governanceHS governanceGHS } } }',
+    cypher: `MATCH (c:Entity {id: $id})
+WITH c, [c] + COLLECT { MATCH (m:Entity)-[:MEMBER_OF]->(c) RETURN m } AS tier0
+CALL (tier0) {
+  UNWIND tier0 AS s
+  MATCH p = (s)-[:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->{1,3}(t:Entity)
+  WHERE NOT t IN tier0
+  RETURN t, min(length(p)) AS tier
+}
+WITH tier0, collect({n: t, tier: tier}) AS reached
+WITH [x IN tier0 | {n: x, tier: 0}] + reached AS all
+WITH all, [x IN all | x.n] AS ns
+CALL (ns) {
+  UNWIND ns AS s MATCH (s)-[r:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->(t) WHERE t IN ns
+  WITH r, s, t, COLLECT { MATCH (s)-[:PARTICIPATES_IN|LEADS|HAS_CHAIN]->(ch:ValueChain)<-[:PARTICIPATES_IN|LEADS|HAS_CHAIN]-(t) RETURN DISTINCT ch } AS shared
+  RETURN collect({id: r.id, source: s.id, target: t.id, hs: [x IN shared | x.governanceHS], ghs: [x IN shared | x.governanceGHS]}) AS edges
+}
+RETURN [x IN all | {id: x.n.id, name: x.n.name, tier: x.tier}] AS nodes, edges`,
+  },
+  {
+    name: 'jointAction (cluster)',
+    draw: (r, g) => ({ clusterId: clusterId(Math.floor(r() * g.size.clusters)) }),
+    graphql: 'query($clusterId: ID!) { jointAction(clusterId: $clusterId) { density actors byForm { form count } subgraph { nodes { id name } edges { id source target form } } } }',
+    cypher: `MATCH (c:Entity {id: $clusterId})
+WITH [c] + COLLECT { MATCH (m:Entity)-[:MEMBER_OF]->(c) RETURN DISTINCT m } AS core
+CALL (core) { UNWIND core AS x MATCH (x)-[r:COOPERATES_WITH]-(y:Entity) RETURN collect(DISTINCT r) AS rels, collect(DISTINCT y) AS partners }
+WITH core, rels, partners, size(core) AS n,
+     size([r IN rels WHERE startNode(r) IN core AND endNode(r) IN core AND startNode(r) <> endNode(r)]) AS within
+RETURN [x IN core + [p IN partners WHERE NOT p IN core] | x {.id, .name}] AS nodes,
+       [r IN rels | {id: r.id, source: startNode(r).id, target: endNode(r).id, form: r.form}] AS edges,
+       CASE WHEN n < 2 THEN 0.0 ELSE toFloat(within) / (n * (n - 1) / 2) END AS density`,
+  },
+  {
+    name: 'entities (firms by name, page of 50)',
+    draw: (r) => ({ kind: ['FIRM', 'BUYER', 'INSTITUTION'][Math.floor(r() * 3)] }),
+    graphql: 'query($kind: Kind!) { entities(filter: { kinds: [$kind] }, first: 50) { totalCount nodes { id name kind } pageInfo { hasNextPage endCursor } } }',
+    cypher: `MATCH (n:Entity) WHERE n.kind = $kind AND n.name IS NOT NULL
+WITH n ORDER BY n.name, n.id LIMIT 51
+WITH collect(n {.id, .name, .kind}) AS page
+RETURN page, COUNT { MATCH (m:Entity) WHERE m.kind = $kind } AS total`,
+    params: (a) => ({ kind: { FIRM: 'Firm', BUYER: 'Buyer', INSTITUTION: 'Institution' }[String(a.kind)] }),
+  },
+];
+
+async function freePort(): Promise<number> {
+  const s = net.createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
+  const port = (s.address() as net.AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+const pct = (xs: number[], q: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
+};
+
+/** One GraphQL request end to end: POST, read and parse the body; a GraphQL error fails the benchmark. */
+async function graphqlOnce(url: string, query: string, variables: Args): Promise<number> {
+  const t = performance.now();
+  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const body = (await res.json()) as { errors?: { message: string }[] };
+  const ms = performance.now() - t;
+  if (!res.ok || body.errors) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 400)} for ${JSON.stringify(variables)}`);
+  return ms;
+}
+
+/** One hand-written statement through the driver: a session, a managed read transaction, the rows as objects. */
+async function cypherOnce(driver: Driver, database: string, text: string, params: Args): Promise<number> {
+  const t = performance.now();
+  const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const res = await session.executeRead((tx) => tx.run(text, params));
+    res.records.map((r) => r.toObject());
+  } finally {
+    await session.close();
+  }
+  return performance.now() - t;
+}
+
+interface Measured { name: string; target: boolean; g: { p50: number; p95: number }; c: { p50: number; p95: number }; truncated: number }
+
+async function main(): Promise<void> {
+  const actors = Number(arg('actors', '1000000'));
+  const runs = Number(arg('runs', '3'));
+  const requests = Number(arg('requests', '50'));
+  const only = arg('only', '').split(',').filter(Boolean);
+  const config = loadConfig({ ...process.env, NEO4J_BOLT_PORT: '7694', NEO4J_DATA_DIR: '.data/neo4j-bench-queries', NEO4J_HEAP: '3g', NEO4J_PAGECACHE: '3g', NEO4J_START_TIMEOUT_MS: '600000' });
+  const neo = await startLocalNeo4j({ ...config.neo4j.local, password: config.neo4j.password, progress: log });
+  const db = config.neo4j.database;
+  const driver = await connect({ uri: neo.uri, user: config.neo4j.user, password: config.neo4j.password, database: db });
+  const executor = new Executor(driver, loadCypherRegistry(), { database: db, timeoutMs: 3_600_000 });
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    await applySchema(executor);
+    const size = networkSize(actors);
+    const [{ firms } = { firms: 0 }] = (await executor.runText('MATCH (n:Firm) WHERE n.id STARTS WITH "firm:bench-" RETURN count(n) AS firms', {}, 'READ')) as { firms: number }[];
+    if (firms !== size.firms) {
+      if (firms > 0) {
+        log(`the store holds ${firms} bench firms, not ${size.firms}: deleting them first…`);
+        await executor.runText("MATCH (n:Entity) WHERE n.origin = 'bench' CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+      }
+      const t = performance.now();
+      log(`writing the ${actors}-actor network…`);
+      await writeNetwork(executor, actors, log);
+      log(`network written in ${((performance.now() - t) / 1000).toFixed(0)} s`);
+    }
+    const [counts] = await executor.runText('MATCH (n) WITH count(n) AS nodes CALL () { MATCH ()-[r]->() RETURN count(r) AS rels } RETURN nodes, rels', {}, 'READ');
+    log(`store: ${counts!.nodes} nodes, ${counts!.rels} relationships`);
+
+    const port = await freePort();
+    const env = { ...process.env, NEO4J_URI: neo.uri, NEO4J_PASSWORD: config.neo4j.password, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', RATE_LIMIT_PER_MINUTE: '100000000', SEED_ON_START: 'false' };
+    server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const url = `http://127.0.0.1:${port}/graphql`;
+    for (let t = Date.now(); !(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false)); ) {
+      if (Date.now() - t > 300_000) throw new Error('the service did not become ready within 300 s');
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const graph: Graph = { size, read: async (text, params) => (await driver.executeQuery(text, params, { database: db, routing: 'READ' })).records.map((r) => r.toObject()) };
+    const results: Measured[] = [];
+    for (const [fi, f] of FAMILIES.entries()) {
+      if (only.length && !only.some((o) => f.name.startsWith(o))) continue;
+      const r = rng(1000 + fi);
+      const drawn: Args[] = [];
+      for (let i = 0; i < requests; i += 1) drawn.push(await f.draw(r, graph));
+      const params = drawn.map((a) => (f.params ? f.params(a) : a));
+      let truncated = 0;
+      const gq = async () => {
+        const ms: number[] = [];
+        for (const v of drawn) ms.push(await graphqlOnce(url, f.graphql, v));
+        return ms;
+      };
+      const cy = async () => {
+        const ms: number[] = [];
+        for (const p of params) ms.push(await cypherOnce(driver, db, f.cypher, p));
+        return ms;
+      };
+      // Warm-up (query plans, page cache), then the runs, alternating which side goes first.
+      await gq();
+      await cy();
+      if (f.graphql.includes('truncated')) {
+        for (const v of drawn) {
+          const res = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: f.graphql, variables: v }) })).json()) as { data: Record<string, { truncated?: boolean }> };
+          if (Object.values(res.data)[0]?.truncated) truncated += 1;
+        }
+      }
+      const gRuns: number[][] = [];
+      const cRuns: number[][] = [];
+      for (let i = 0; i < runs; i += 1) {
+        if (i % 2 === 0) {
+          gRuns.push(await gq());
+          cRuns.push(await cy());
+        } else {
+          cRuns.push(await cy());
+          gRuns.push(await gq());
+        }
+      }
+      const m: Measured = {
+        name: f.name,
+        target: Boolean(f.latencyTarget),
+        g: { p50: median(gRuns.map((x) => median(x))), p95: median(gRuns.map((x) => pct(x, 0.95))) },
+        c: { p50: median(cRuns.map((x) => median(x))), p95: median(cRuns.map((x) => pct(x, 0.95))) },
+        truncated,
+      };
+      results.push(m);
+      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}×${truncated ? ` | ${truncated}/${requests} truncated` : ''}`);
+    }
+    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    const rows = results.map((m) => {
+      const ratio = m.g.p50 / m.c.p50;
+      const ok = ratio <= 1.3 && (!m.target || m.g.p50 < 50);
+      return `| ${m.name} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} |`;
+    });
+    const text = [
+      '',
+      `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      '',
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service under tsx with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and a managed read transaction per request, rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed.`,
+      `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
+      '',
+      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | |',
+      '|---|---|---|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n');
+    process.stdout.write(text);
+    if (!process.argv.includes('--no-record')) appendFileSync('bench/RESULTS.md', text);
+  } finally {
+    if (server) {
+      server.kill('SIGTERM');
+      await new Promise((r) => server!.once('exit', r));
+    }
+    await driver.close();
+    await neo.stop();
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`[queries] failed: ${err instanceof Error ? err.stack : String(err)}\n`);
+  process.exit(1);
+});
