@@ -77,6 +77,7 @@ const schema = z.object({
   MAX_PATHS: positive(100),
   MAX_SUBGRAPH_NODES: positive(5000),
   MAX_ANALYSIS_NODES: positive(20000),
+  MAX_BROKERAGE_NODES: positive(5_000_000),
   CONSOLE_TIMEOUT_MS: positive(10_000),
   CONSOLE_MAX_ROWS: positive(1000),
 });
@@ -130,6 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       paths: c.MAX_PATHS,
       subgraphNodes: c.MAX_SUBGRAPH_NODES,
       analysisNodes: c.MAX_ANALYSIS_NODES,
+      /** Largest network brokerage loads as typed arrays (projectCompact): about 100 bytes per actor plus 16 per arc. */
+      brokerageNodes: c.MAX_BROKERAGE_NODES,
     },
     /** The read-only Cypher console (`Query.cypher`): how long a query may run, how many rows it returns at most. */
     console: { timeoutMs: c.CONSOLE_TIMEOUT_MS, maxRows: c.CONSOLE_MAX_ROWS },

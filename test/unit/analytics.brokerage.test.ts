@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { countBrokerage, ROLES, type RoleValues } from '../../server/src/domain/brokerage.js';
-import { brokerageReport, roleNamed, type BrokerageCounts } from '../../server/src/modules/analytics/brokerage.js';
-import { groupName } from '../../server/src/modules/analytics/partition.js';
+import { adjacency, roleCounter } from '../../server/src/domain/brokerageCount.js';
+import { AnalysisCancelledError } from '../../server/src/errors.js';
+import { brokerageReport, countOnProjection, roleNamed, type BrokerageCounts } from '../../server/src/modules/analytics/brokerage.js';
+import { groupName, labelsOf } from '../../server/src/modules/analytics/partition.js';
 import { brokerageChanges } from '../../server/src/modules/analytics/whatIf.js';
+import { rng } from '../helpers/random.js';
+
+/** Raw counts of a small graph by the typed-array counter the service uses. */
+function countsOf(nodes: string[], arcs: [string, string][], groupOf: ReadonlyMap<string, string>): BrokerageCounts {
+  const index = new Map(nodes.map((n, i) => [n, i]));
+  const src = Int32Array.from(arcs, ([a]) => index.get(a)!);
+  const dst = Int32Array.from(arcs, ([, b]) => index.get(b)!);
+  const groups = labelsOf(nodes.length, (i) => groupOf.get(nodes[i]!)!);
+  const counter = roleCounter({ group: groups.label, groups: groups.names.length, ...adjacency(nodes.length, src, dst) });
+  counter.countRange(0, nodes.length);
+  return { nodes, arcs: arcs.length, density: arcs.length / (nodes.length * (nodes.length - 1)), groups, raw: counter.raw };
+}
 
 /**
  * Five actors in three groups (a, b: X; c, d: Y; e: Z) on the cycle a→c→d→e→a plus the arc c→b:
@@ -14,14 +28,7 @@ import { brokerageChanges } from '../../server/src/modules/analytics/whatIf.js';
 const nodes = ['a', 'b', 'c', 'd', 'e'];
 const groupOf = new Map([['a', 'X'], ['b', 'X'], ['c', 'Y'], ['d', 'Y'], ['e', 'Z']]);
 const arcs: [string, string][] = [['a', 'c'], ['c', 'b'], ['c', 'd'], ['d', 'e'], ['e', 'a']];
-const counts: BrokerageCounts = {
-  actors: 5,
-  arcs: 5,
-  density: 0.25,
-  sizes: new Map([['X', 2], ['Y', 2], ['Z', 1]]),
-  raw: countBrokerage(nodes, arcs, (n) => groupOf.get(n)!),
-  group: groupOf,
-};
+const counts = countsOf(nodes, arcs, groupOf);
 const all = { sortBy: 'total' as const, first: 10 };
 
 /** Compares the six role values with a row of sna's output (coordinator … total; NaN written as null). */
@@ -94,5 +101,98 @@ describe('brokerage changes of a what-if', () => {
       { actorId: 'x', before: 3, after: 0 },
       { actorId: 'y', before: 2, after: 1 },
     ]);
+  });
+});
+
+/**
+ * Random digraphs with what makes brokerage counting delicate: reciprocal arcs (a two-path a → v → a is
+ * no brokerage), closed two-paths (an arc a → b blocks a → v → b, an arc b → a does not), a hub with more
+ * neighbours than its partners (the counter then searches rows instead of walking them), a group of one
+ * and isolated actors. The reference is the two-path definition enumerated path by path (domain
+ * countBrokerage), whose figures the GraphQL tests check against R's sna::brokerage.
+ */
+function randomGraph(seed: number) {
+  const r = rng(seed);
+  const n = 80;
+  const nodes = Array.from({ length: n }, (_, i) => `n${String(i).padStart(2, '0')}`);
+  const groupOf = new Map(nodes.map((id, i) => [id, i === 0 ? 'solo' : `g${Math.floor(r() * 4)}`]));
+  const seen = new Set<string>();
+  const arcs: [string, string][] = [];
+  const add = (a: number, b: number) => {
+    if (a === b || seen.has(`${a},${b}`)) return;
+    seen.add(`${a},${b}`);
+    arcs.push([nodes[a]!, nodes[b]!]);
+  };
+  // Actors 70–79 stay isolated; actor 1 is a hub tied both ways to most others.
+  for (let k = 0; k < 400; k += 1) {
+    const a = Math.floor(r() * 70);
+    const b = Math.floor(r() * 70);
+    add(a, b);
+    if (r() < 0.3) add(b, a);
+  }
+  for (let v = 2; v < 70; v += 1) {
+    if (r() < 0.8) add(1, v);
+    if (r() < 0.8) add(v, 1);
+  }
+  return { nodes, groupOf, arcs };
+}
+
+describe('the typed-array role counter', () => {
+  for (const seed of [1, 2, 3, 4]) {
+    it(`counts exactly the two-paths of the definition (seed ${seed}: reciprocal arcs, a hub, a group of one, isolated actors)`, () => {
+      const g = randomGraph(seed);
+      const expected = countBrokerage(g.nodes, g.arcs, (id) => g.groupOf.get(id)!);
+      const c = countsOf(g.nodes, g.arcs, g.groupOf);
+      g.nodes.forEach((id, i) => expect(Array.from(c.raw.subarray(6 * i, 6 * i + 6)), id).toEqual(expected.get(id)));
+      expect(c.raw.subarray(6 * 70).every((x) => x === 0)).toBe(true);
+      expect(Array.from(c.raw).reduce((s, x) => s + x, 0)).toBeGreaterThan(1000);
+    });
+  }
+
+  it('gives the same counts whatever the order of the arcs', () => {
+    const g = randomGraph(5);
+    const shuffled = [...g.arcs].reverse();
+    expect(Array.from(countsOf(g.nodes, shuffled, g.groupOf).raw)).toEqual(Array.from(countsOf(g.nodes, g.arcs, g.groupOf).raw));
+  });
+});
+
+describe('counting on a projection', () => {
+  /** A ring of n actors with chords, as a compact projection (arcs sorted by source, then target). */
+  function ring(n: number) {
+    const src = new Int32Array(2 * n);
+    const dst = new Int32Array(2 * n);
+    for (let i = 0; i < n; i += 1) {
+      const [a, b] = [(i + 1) % n, (i + 7) % n].sort((x, y) => x - y) as [number, number];
+      src[2 * i] = i;
+      dst[2 * i] = a;
+      src[2 * i + 1] = i;
+      dst[2 * i + 1] = b;
+    }
+    const nodes = Array.from({ length: n }, (_, i) => `r${i}`);
+    return { projection: { nodes, kinds: new Uint8Array(n), src, dst }, groups: labelsOf(n, (i) => `g${i % 3}`) };
+  }
+
+  it('reports progress from 0 to 1 and counts every two-path', async () => {
+    const seen: number[] = [];
+    const b = await countOnProjection(ring(50_000), { progress: (f) => seen.push(f) });
+    expect(seen[0]).toBe(0);
+    expect(seen.at(-1)).toBe(1);
+    expect(seen.length).toBeGreaterThan(2);
+    // Actor v brokers the 2 × 2 pairs of its in-neighbours (v − 1, v − 7) and out-neighbours (v + 1, v + 7); arcs go +1 and +7 only, so no pair is closed.
+    expect(b.raw[5]).toBe(4);
+  });
+
+  it('stops with AnalysisCancelledError once the signal is aborted, between steps', async () => {
+    const abort = new AbortController();
+    let calls = 0;
+    const run = countOnProjection(ring(100_000), {
+      signal: abort.signal,
+      progress: () => {
+        calls += 1;
+        if (calls === 2) abort.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(AnalysisCancelledError);
+    expect(calls).toBe(2);
   });
 });

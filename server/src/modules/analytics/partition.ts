@@ -1,6 +1,7 @@
+import { NODE_KINDS } from '../../domain/enums.js';
 import { BadInputError } from '../../errors.js';
 import type { ServiceDeps } from '../context.js';
-import type { ScopeParams } from './projection.js';
+import type { CompactProjectionWithGroups } from './projection.js';
 import { analyticsStatements as S, type PropertyValue } from './statements.js';
 
 /** How actors are put into groups for brokerage (the API's Partition input). */
@@ -11,17 +12,14 @@ export interface Partition {
   property?: string | null;
 }
 
-/** The actors of a scope and the group of each. */
-export interface Groups {
-  /** Actor ids, in id order. */
-  nodes: string[];
-  /** Each actor's group, as text. */
-  group: Map<string, string>;
-  /**
-   * The property the brokerage count may read itself, when grouping by its text in Cypher gives the same
-   * groups; null when the groups must travel as an id → group map (lists, and the graph-derived partitions).
-   */
-  prop: string | null;
+/**
+ * Each actor's group as a small integer: `label[i]` for the i-th actor of a projection, `names[label]` its
+ * group's name. Labels are numbered in order of first appearance along the actors (id order), as sna
+ * numbers `unique(cl)`, so group sizes and expectations are summed in sna's order.
+ */
+export interface GroupLabels {
+  label: Int32Array;
+  names: string[];
 }
 
 const GROUP_STATEMENTS = { CLUSTER: S.groupsByCluster, COUNTRY: S.groupsByCountry, CHAIN_POSITION: S.groupsByChainPosition } as const;
@@ -31,19 +29,39 @@ export function groupName(v: PropertyValue | undefined): string {
   return v === null || v === undefined ? '(none)' : Array.isArray(v) ? v.join('+') : String(v);
 }
 
-/** Each actor's group under a partition (one round trip, two for the graph-derived partitions). */
-export async function partitionActors({ executor }: ServiceDeps, { scope: p, partition }: { scope: ScopeParams; partition: Partition }): Promise<Groups> {
-  if (partition.by === 'PROPERTY' && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(partition.property ?? '')) {
+/** The stored property a partition reads with the projection (PROPERTY only), checked to be a plain name. */
+export function partitionProperty(partition: Partition): string | null {
+  if (partition.by !== 'PROPERTY') return null;
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(partition.property ?? '')) {
     throw new BadInputError('partition.property: name a stored property (letters, digits, _), e.g. institutionType.', 'partition.property');
   }
-  const prop = partition.by === 'KIND' ? 'kind' : partition.by === 'PROPERTY' ? (partition.property ?? null) : null;
-  const rows = await executor.read(S.scopeNodes, { kinds: p.kinds, ids: p.ids, exclude: p.exclude, prop });
-  const nodes = rows.map((r) => r.id);
-  if (partition.by === 'KIND' || partition.by === 'PROPERTY') {
-    // Lists are grouped in the server by their text; the count query would need the same rule, so they travel as a map.
-    const listValued = rows.some((r) => Array.isArray(r.value));
-    return { nodes, group: new Map(rows.map((r) => [r.id, groupName(r.value)])), prop: listValued ? null : prop };
+  return partition.property!;
+}
+
+/** Labels from one name per actor, numbered in order of first appearance. */
+export function labelsOf(n: number, nameOf: (i: number) => string): GroupLabels {
+  const label = new Int32Array(n);
+  const index = new Map<string, number>();
+  for (let i = 0; i < n; i += 1) {
+    const name = nameOf(i);
+    let l = index.get(name);
+    if (l === undefined) index.set(name, (l = index.size));
+    label[i] = l;
   }
-  const groups = await executor.read(GROUP_STATEMENTS[partition.by], { ids: nodes });
-  return { nodes, group: new Map(groups.map((r) => [r.id, r.grp])), prop: null };
+  return { label, names: [...index.keys()] };
+}
+
+/**
+ * Each actor's group under a partition: the kind, or the property value read with the projection
+ * (`readCompact` with the partition's property), or one round trip for the graph-derived partitions.
+ */
+export async function groupLabels({ executor }: ServiceDeps, { partition, projection: p }: { partition: Partition; projection: CompactProjectionWithGroups }): Promise<GroupLabels> {
+  if (partition.by === 'KIND') return labelsOf(p.nodes.length, (i) => NODE_KINDS[p.kinds[i]!]!);
+  if (partition.by === 'PROPERTY') {
+    if (!p.propertyGroups) throw new Error('groupLabels: a PROPERTY partition needs the projection read with its property (readCompact).');
+    return p.propertyGroups;
+  }
+  const rows = await executor.read(GROUP_STATEMENTS[partition.by], { ids: p.nodes });
+  const group = new Map(rows.map((r) => [r.id, r.grp]));
+  return labelsOf(p.nodes.length, (i) => group.get(p.nodes[i]!)!);
 }

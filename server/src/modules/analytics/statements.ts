@@ -22,16 +22,16 @@ const count = z.number().int().nonnegative();
 
 /** The analytics module's statements (cypher/analytics/) and the shapes of their rows. */
 export const analyticsStatements = {
-  brokerage: statement(
-    'analytics/brokerage',
-    z.object({ id: z.string(), coordinator: count, itinerant: count, representative: count, gatekeeper: count, liaison: count }),
-  ),
   clusterScope: statement('analytics/clusterScope', z.object({ ids: z.array(z.string()) })),
   groupsByChainPosition: statement('analytics/groupsByChainPosition', groupRow),
   groupsByCluster: statement('analytics/groupsByCluster', groupRow),
   groupsByCountry: statement('analytics/groupsByCountry', groupRow),
-  scopeArcCount: statement('analytics/scopeArcCount', z.object({ arcs: count })),
+  scopeAdjacency: statement(
+    'analytics/scopeAdjacency',
+    z.object({ ids: z.array(z.string()), kinds: z.array(z.enum(NODE_KINDS)), refs: z.array(z.number().int()), out: z.array(z.array(z.number().int())), values: z.array(z.tuple([propertyValue])) }),
+  ),
   scopeArcs: statement('analytics/scopeArcs', scopeArcRow),
   scopeNodes: statement('analytics/scopeNodes', scopeNodeRow),
+  scopeSize: statement('analytics/scopeSize', z.object({ actors: count })),
   twoModeBrokerage: statement('analytics/twoModeBrokerage', z.object({ id: z.string(), clusters: z.array(z.string()), firms: count, pairs: count })),
 };
