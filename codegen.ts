@@ -26,6 +26,8 @@ const config: CodegenConfig = {
           TwoModeBroker: './analytics/types.js#TwoModeBrokerModel',
           StructuralHoles: './analytics/types.js#StructuralHolesModel',
           Centrality: './analytics/types.js#CentralityModel',
+          ApproximateBetweenness: './analytics/types.js#ApproximateBetweennessModel',
+          BetweennessEstimate: './analytics/types.js#BetweennessEstimateModel',
           Community: './analytics/types.js#CommunityModel',
           Dependency: './analytics/types.js#DependencyModel',
           TargetDependency: './analytics/types.js#TargetDependencyModel',

@@ -77,6 +77,9 @@ const schema = z.object({
   MAX_PATHS: positive(100),
   MAX_SUBGRAPH_NODES: positive(5000),
   MAX_ANALYSIS_NODES: positive(20000),
+  // Betweenness (domain/betweenness.ts): worker threads (0: one per core) and the largest network approximateBetweenness loads.
+  ANALYSIS_WORKERS: z.coerce.number().int().min(0, 'must be a whole number, 0 or more (0: one per core)').default(0),
+  MAX_APPROXIMATE_NODES: positive(1_000_000),
   MAX_BROKERAGE_NODES: positive(5_000_000),
   CONSOLE_TIMEOUT_MS: positive(10_000),
   CONSOLE_MAX_ROWS: positive(1000),
@@ -131,6 +134,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
       paths: c.MAX_PATHS,
       subgraphNodes: c.MAX_SUBGRAPH_NODES,
       analysisNodes: c.MAX_ANALYSIS_NODES,
+      /** Worker threads for betweenness (0: one per core). */
+      analysisWorkers: c.ANALYSIS_WORKERS,
+      /** Largest network approximateBetweenness loads (sampled sources, stated error bound). */
+      approximateNodes: c.MAX_APPROXIMATE_NODES,
       /** Largest network brokerage loads as typed arrays (projectCompact): about 100 bytes per actor plus 16 per arc. */
       brokerageNodes: c.MAX_BROKERAGE_NODES,
     },

@@ -166,3 +166,11 @@ export async function betweennessCentrality(csr: Csr, run: Omit<BetweennessRun, 
   for (let v = 0; v < sums.length; v += 1) sums[v]! *= scale;
   return sums;
 }
+
+/** The exact measure computed at once in the calling thread (small graphs, or a value asked for outside a precomputed set). */
+export function betweennessInThread(csr: Csr, directed: boolean): Float64Array {
+  const sums = inThread(rowsOf(csr, directed), allNodes(csr.n), { directed });
+  const scale = betweennessScale(csr.n);
+  for (let v = 0; v < sums.length; v += 1) sums[v]! *= scale;
+  return sums;
+}

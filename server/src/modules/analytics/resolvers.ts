@@ -8,6 +8,7 @@ import { communityStructure } from './communities.js';
 import { dependency } from './dependency.js';
 import { rankStructuralHoles } from './structuralHoles.js';
 import { whatIf } from './whatIf.js';
+import { rankApproximateBetweenness } from './approximate.js';
 
 /** A page size within MAX_PAGE_SIZE (analytics answers are ranked lists without cursors). */
 function pageFirst(first: number | null | undefined, limits: ServiceDeps['limits']): number {
@@ -40,6 +41,11 @@ export const analyticsResolvers: Resolvers = {
       const first = pageFirst(a.first, ctx.limits);
       return rankCentrality(ctx, { scope: a.scope, ids: a.ids, sortBy: CENTRALITY_SORT_KEYS[a.sortBy], first });
     },
+    approximateBetweenness: (_, a, ctx) => {
+      const first = pageFirst(a.first, ctx.limits);
+      const { scope, directed, epsilon, samples, delta, seed, ids } = a;
+      return rankApproximateBetweenness(ctx, { scope, directed: directed ?? true, epsilon, samples, delta: delta ?? 0.05, seed: seed ?? 1, ids, first });
+    },
     communities: (_, a, ctx) => communityStructure(ctx, { scope: a.scope }),
     dependency: (_, a, ctx) => dependency(ctx, { id: a.id, targets: a.targets, scope: a.scope }),
     whatIf: (_, a, ctx) => {
@@ -63,6 +69,9 @@ export const analyticsResolvers: Resolvers = {
     betweennessUndirected: (c) => c.measure('betweennessUndirected'),
     closeness: (c) => c.measure('closeness'),
     pagerank: (c) => c.measure('pagerank'),
+  },
+  BetweennessEstimate: {
+    actor: (s, _, ctx) => actor(ctx, s.actorId),
   },
   Community: {
     members: (c, _, ctx) => actors(ctx, c.memberIds),

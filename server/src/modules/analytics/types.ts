@@ -91,3 +91,22 @@ export interface WhatIfModel {
   densityBefore: number;
   densityAfter: number;
 }
+
+/** One actor's estimated betweenness (approximateBetweenness). */
+export interface BetweennessEstimateModel {
+  actorId: string;
+  betweenness: number;
+}
+
+/** Betweenness estimated from sampled sources, with the bound the sample guarantees (see domain/betweennessSample.ts). */
+export interface ApproximateBetweennessModel {
+  actors: number;
+  arcs: number;
+  directed: boolean;
+  samples: number;
+  seed: number;
+  delta: number;
+  errorBound: number;
+  exact: boolean;
+  scores: BetweennessEstimateModel[];
+}
