@@ -83,6 +83,13 @@ const schema = z.object({
   MAX_BROKERAGE_NODES: positive(5_000_000),
   CONSOLE_TIMEOUT_MS: positive(10_000),
   CONSOLE_MAX_ROWS: positive(1000),
+  // Analysis jobs and the result cache (modules/jobs, modules/analytics/cache.ts).
+  JOBS_MAX_RUNNING: positive(2),
+  JOBS_MAX_QUEUED: z.coerce.number().int().min(0, 'must be a whole number, 0 or more').default(16),
+  JOB_TTL_MS: positive(3_600_000),
+  JOB_LEASE_MS: positive(60_000),
+  ANALYSIS_CACHE_ENTRIES: z.coerce.number().int().min(0, 'must be a whole number, 0 or more (0 turns the cache off)').default(64),
+  ANALYSIS_CACHE_BYTES: size('64m'),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -143,5 +150,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     },
     /** The read-only Cypher console (`Query.cypher`): how long a query may run, how many rows it returns at most. */
     console: { timeoutMs: c.CONSOLE_TIMEOUT_MS, maxRows: c.CONSOLE_MAX_ROWS },
+    /** Analysis jobs: how many run at once per instance, how many wait, how long finished ones are kept, when a silent one is lost. */
+    jobs: { maxRunning: c.JOBS_MAX_RUNNING, maxQueued: c.JOBS_MAX_QUEUED, ttlMs: c.JOB_TTL_MS, leaseMs: c.JOB_LEASE_MS },
+    /** The per-instance cache of analysis results, keyed by the graph version (entries 0: off). */
+    analysisCache: { entries: c.ANALYSIS_CACHE_ENTRIES, bytes: c.ANALYSIS_CACHE_BYTES },
   } as const;
 }

@@ -19,6 +19,8 @@ import { exportResolvers } from './export/resolvers.js';
 import { exportStatements } from './export/statements.js';
 import { importResolvers } from './import/resolvers.js';
 import { importStatements } from './import/statements.js';
+import { jobsResolvers } from './jobs/resolvers.js';
+import { jobsStatements } from './jobs/statements.js';
 import { networkResolvers } from './network/resolvers.js';
 import { networkStatements } from './network/statements.js';
 import { seedStatements } from './seeds/statements.js';
@@ -44,6 +46,7 @@ export const modules: GraphqlModule[] = [
   { name: 'console', sdl: path.join(here, 'console/console.graphql'), resolvers: consoleResolvers as IResolvers },
   { name: 'import', sdl: path.join(here, 'import/import.graphql'), resolvers: importResolvers as IResolvers },
   { name: 'export', sdl: path.join(here, 'export/export.graphql'), resolvers: exportResolvers as IResolvers },
+  { name: 'jobs', sdl: path.join(here, 'jobs/jobs.graphql'), resolvers: jobsResolvers as IResolvers },
 ];
 
 /** Every Cypher statement the code runs, checked against cypher/ at start-up (`checkStatements`). */
@@ -58,4 +61,5 @@ export const declaredStatements: Statement<unknown>[] = [
   seedStatements,
   exportStatements,
   importStatements,
+  jobsStatements,
 ].flatMap((set) => Object.values(set) as Statement<unknown>[]);

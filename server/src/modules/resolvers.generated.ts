@@ -45,6 +45,97 @@ export type AggregateGroup = {
   measures: Array<MeasureAverage>;
 };
 
+/** The analysis a job runs: set exactly one field, with the arguments of that measure. */
+export type AnalysisInput = {
+  /** Gould–Fernandez brokerage (as Query.brokerage). */
+  brokerage?: InputMaybe<BrokerageAnalysis>;
+  /** Centrality (as Query.centrality). */
+  centrality?: InputMaybe<CentralityAnalysis>;
+  /** Burt's structural holes (as Query.structuralHoles). */
+  structuralHoles?: InputMaybe<StructuralHolesAnalysis>;
+};
+
+/**
+ * A long analysis run in the background. Any instance of the service answers for any job (its state is kept
+ * in the database), so poll analysisJob until the status is DONE, FAILED or CANCELLED.
+ */
+export type AnalysisJob = {
+  __typename?: 'AnalysisJob';
+  /** The answer of a BROKERAGE job, once DONE. */
+  brokerage?: Maybe<BrokerageResult>;
+  /** True when the answer came from the cache: the same measure and arguments were answered on this graph version before. */
+  cached: Scalars['Boolean']['output'];
+  /** The answer of a CENTRALITY job, once DONE. */
+  centrality?: Maybe<Array<Centrality>>;
+  /** When it was accepted (ISO 8601). */
+  createdAt: Scalars['String']['output'];
+  /** Why it failed (FAILED only). */
+  error?: Maybe<Scalars['String']['output']>;
+  /** When it ended (ISO 8601). */
+  finishedAt?: Maybe<Scalars['String']['output']>;
+  /** The version of the graph it analyses; any write to the graph makes a new one. */
+  graphVersion: Scalars['String']['output'];
+  /** The job's id (keep it: it is the only way to the job). */
+  id: Scalars['ID']['output'];
+  /** The measure it runs. */
+  measure: AnalysisMeasure;
+  /** Share done, 0–1 (1 when DONE); updated at most every half second while it runs. */
+  progress: Scalars['Float']['output'];
+  /** What it is doing (e.g. "betweenness: 1,200 of 20,000 sources"), or how it ended. */
+  stage: Scalars['String']['output'];
+  /** When it began running (ISO 8601). */
+  startedAt?: Maybe<Scalars['String']['output']>;
+  /** Who started it (an API key's name, or anonymous). */
+  startedBy: Scalars['String']['output'];
+  /** Where it is. */
+  status: AnalysisJobStatus;
+  /** The answer of a STRUCTURAL_HOLES job, once DONE. */
+  structuralHoles?: Maybe<Array<StructuralHoles>>;
+};
+
+/** Where a job is. */
+export type AnalysisJobStatus =
+  /** Cancelled by cancelAnalysis. */
+  | 'CANCELLED'
+  /** Finished: the result field of its measure holds the answer. */
+  | 'DONE'
+  /** Stopped by an error (error says what), or lost with the instance that ran it. */
+  | 'FAILED'
+  /** Waiting for a free slot on the instance that accepted it (JOBS_MAX_RUNNING run at once). */
+  | 'QUEUED'
+  /** Running; progress and stage say how far. */
+  | 'RUNNING';
+
+/** Which measure a job runs. */
+export type AnalysisMeasure =
+  /** Gould–Fernandez brokerage. */
+  | 'BROKERAGE'
+  /** Centrality. */
+  | 'CENTRALITY'
+  /** Burt's structural holes. */
+  | 'STRUCTURAL_HOLES';
+
+/** The analysis cache and jobs of the instance that answers. */
+export type AnalysisStatus = {
+  __typename?: 'AnalysisStatus';
+  /** Their estimated size in bytes. */
+  cacheBytes: Scalars['Int']['output'];
+  /** Answers in this instance's cache. */
+  cacheEntries: Scalars['Int']['output'];
+  /** Answers served from the cache since the instance started. */
+  cacheHits: Scalars['Int']['output'];
+  /** Answers that had to be computed since the instance started. */
+  cacheMisses: Scalars['Int']['output'];
+  /** The current graph version, which keys the cache (the same on every instance over one database). */
+  graphVersion: Scalars['String']['output'];
+  /** Which service instance answered (a random id made at its start). */
+  instance: Scalars['ID']['output'];
+  /** Jobs waiting on this instance. */
+  queuedJobs: Scalars['Int']['output'];
+  /** Jobs running on this instance. */
+  runningJobs: Scalars['Int']['output'];
+};
+
 /**
  * Betweenness estimated from k sources drawn uniformly without replacement with a seed (Brandes & Pich 2007;
  * networkx.betweenness_centrality(k=…) is the same estimator), with the error the sample guarantees: by Hoeffding's
@@ -81,6 +172,20 @@ export type BetweennessEstimate = {
   actor: Entity;
   /** Estimated normalised betweenness (networkx's scale, 1/((n−1)(n−2)), times n/k for k sampled sources). */
   betweenness: Scalars['Float']['output'];
+};
+
+/** Gould–Fernandez brokerage as a job: the arguments of Query.brokerage. */
+export type BrokerageAnalysis = {
+  /** Most actors listed (at most MAX_PAGE_SIZE). */
+  first?: InputMaybe<Scalars['Int']['input']>;
+  /** List only these actors (the network figures still cover the whole scope). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** How actors are grouped. */
+  partition: Partition;
+  /** The network analysed (default: every actor but clusters, the flow and support layer). */
+  scope?: InputMaybe<NetworkScope>;
+  /** The role actors are ranked by. */
+  sortBy?: InputMaybe<BrokerageRole>;
 };
 
 /** An actor's brokerage total (sna's raw t) before and after the removal. */
@@ -202,6 +307,20 @@ export type Centrality = {
   outDegree: Scalars['Int']['output'];
   /** PageRank with damping 0.85 on the unweighted digraph, as networkx.pagerank(G, alpha=0.85) (within 1e-6). */
   pagerank: Scalars['Float']['output'];
+};
+
+/** Centrality as a job: the arguments of Query.centrality, and which of the dearer measures to compute. */
+export type CentralityAnalysis = {
+  /** Most actors listed (at most MAX_PAGE_SIZE). */
+  first?: InputMaybe<Scalars['Int']['input']>;
+  /** List only these actors (measures are still computed on the whole scope). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The measures the answer carries (default: all); betweenness, undirected betweenness, closeness and PageRank not listed here (nor sorted by) are not computed, and asking for them in the result is an error. */
+  measures?: InputMaybe<Array<CentralityMeasure>>;
+  /** The network analysed. */
+  scope?: InputMaybe<NetworkScope>;
+  /** The measure actors are ranked by. */
+  sortBy?: InputMaybe<CentralityMeasure>;
 };
 
 /** A centrality measure to rank actors by (highest first). */
@@ -1286,6 +1405,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Placeholder so that modules can extend Mutation. */
   _noop?: Maybe<Scalars['Boolean']['output']>;
+  /** Cancels a queued or running job (who started it, or an admin); a finished job is returned unchanged. */
+  cancelAnalysis: AnalysisJob;
   /** Adds an entity with its provenance (editors only). */
   createEntity: Entity;
   /** Adds a relationship between two existing entities (editors only). */
@@ -1298,12 +1419,20 @@ export type Mutation = {
   deleteLink: DeleteResult;
   /** Imports a network from files sent in the request (editors only): checks every row, then writes the valid ones with the import as their source. Bounded by MAX_REQUEST_BYTES; large files go through `kg import`. */
   importNetwork: ImportReport;
+  /** Starts a long analysis in the background and returns its job at once (DONE at once when the answer is cached). */
+  startAnalysis: AnalysisJob;
   /** Takes an import back out: what it added, and what it changed on entities it did not create (editors only). */
   undoImport: UndoImportResult;
   /** Changes an entity; the old statement stays, the new one is added with its provenance (editors only). */
   updateEntity: Entity;
   /** Changes a relationship's properties or years (editors only). */
   updateLink: Link;
+};
+
+
+/** Write operations (editors and admins only). */
+export type MutationCancelAnalysisArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1342,6 +1471,12 @@ export type MutationImportNetworkArgs = {
   dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   files: Array<ImportFile>;
   mode?: InputMaybe<ImportMode>;
+};
+
+
+/** Write operations (editors and admins only). */
+export type MutationStartAnalysisArgs = {
+  input: AnalysisInput;
 };
 
 
@@ -1516,6 +1651,10 @@ export type ProvenanceInput = {
 /** Read operations. */
 export type Query = {
   __typename?: 'Query';
+  /** A job started by startAnalysis (any instance answers); an unknown or expired id is an error. */
+  analysisJob: AnalysisJob;
+  /** The graph version, and the cache and jobs of the instance that answers. */
+  analysisStatus: AnalysisStatus;
   /**
    * Betweenness estimated from sampled sources, for networks too large for the exact measure (up to
    * MAX_APPROXIMATE_NODES actors); give the accuracy wanted (epsilon) or the number of sources (samples).
@@ -1607,6 +1746,12 @@ export type Query = {
   valueChains: EntityConnection;
   /** Remove actors and see who loses access to which targets (default: any buyer) and how brokerage changes. */
   whatIf: WhatIf;
+};
+
+
+/** Read operations. */
+export type QueryAnalysisJobArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -1915,6 +2060,16 @@ export type StructuralHoles = {
   hierarchy?: Maybe<Scalars['Float']['output']>;
 };
 
+/** Burt's structural holes as a job: the arguments of Query.structuralHoles. */
+export type StructuralHolesAnalysis = {
+  /** Most actors listed (at most MAX_PAGE_SIZE). */
+  first?: InputMaybe<Scalars['Int']['input']>;
+  /** List only these actors (default: every actor with at least one alter). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The network analysed. */
+  scope?: InputMaybe<NetworkScope>;
+};
+
 /** A set of entities and relationships in one shape that the viewer renders directly. */
 export type Subgraph = {
   __typename?: 'Subgraph';
@@ -2120,9 +2275,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type ResolversTypes = ResolversObject<{
   AggregateBy: ResolverTypeWrapper<Partial<AggregateBy>>;
   AggregateGroup: ResolverTypeWrapper<Partial<AggregateGroup>>;
+  AnalysisInput: ResolverTypeWrapper<Partial<AnalysisInput>>;
+  AnalysisJob: ResolverTypeWrapper<Partial<Omit<AnalysisJob, 'brokerage' | 'centrality' | 'structuralHoles'> & { brokerage?: Maybe<ResolversTypes['BrokerageResult']>, centrality?: Maybe<Array<ResolversTypes['Centrality']>>, structuralHoles?: Maybe<Array<ResolversTypes['StructuralHoles']>> }>>;
+  AnalysisJobStatus: ResolverTypeWrapper<Partial<AnalysisJobStatus>>;
+  AnalysisMeasure: ResolverTypeWrapper<Partial<AnalysisMeasure>>;
+  AnalysisStatus: ResolverTypeWrapper<Partial<AnalysisStatus>>;
   ApproximateBetweenness: ResolverTypeWrapper<ApproximateBetweennessModel>;
   BetweennessEstimate: ResolverTypeWrapper<BetweennessEstimateModel>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
+  BrokerageAnalysis: ResolverTypeWrapper<Partial<BrokerageAnalysis>>;
   BrokerageChange: ResolverTypeWrapper<BrokerageChangeModel>;
   BrokerageResult: ResolverTypeWrapper<Partial<Omit<BrokerageResult, 'scores'> & { scores: Array<ResolversTypes['BrokerageScore']> }>>;
   BrokerageRole: ResolverTypeWrapper<Partial<BrokerageRole>>;
@@ -2131,6 +2292,7 @@ export type ResolversTypes = ResolversObject<{
   CeDegree: ResolverTypeWrapper<Partial<CeDegree>>;
   CeFigures: ResolverTypeWrapper<Partial<CeFigures>>;
   Centrality: ResolverTypeWrapper<CentralityModel>;
+  CentralityAnalysis: ResolverTypeWrapper<Partial<CentralityAnalysis>>;
   CentralityMeasure: ResolverTypeWrapper<Partial<CentralityMeasure>>;
   ChainFacts: ResolverTypeWrapper<ChainFactsModel>;
   ChainRole: ResolverTypeWrapper<ChainRoleModel>;
@@ -2217,6 +2379,7 @@ export type ResolversTypes = ResolversObject<{
   SourceType: ResolverTypeWrapper<Partial<SourceType>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   StructuralHoles: ResolverTypeWrapper<StructuralHolesModel>;
+  StructuralHolesAnalysis: ResolverTypeWrapper<Partial<StructuralHolesAnalysis>>;
   Subgraph: ResolverTypeWrapper<Partial<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversTypes['Edge']>, nodes: Array<ResolversTypes['Entity']> }>>;
   TargetDependency: ResolverTypeWrapper<TargetDependencyModel>;
   Tier: ResolverTypeWrapper<Partial<Omit<Tier, 'nodes'> & { nodes: Array<ResolversTypes['Entity']> }>>;
@@ -2233,15 +2396,20 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   AggregateGroup: Partial<AggregateGroup>;
+  AnalysisInput: Partial<AnalysisInput>;
+  AnalysisJob: Partial<Omit<AnalysisJob, 'brokerage' | 'centrality' | 'structuralHoles'> & { brokerage?: Maybe<ResolversParentTypes['BrokerageResult']>, centrality?: Maybe<Array<ResolversParentTypes['Centrality']>>, structuralHoles?: Maybe<Array<ResolversParentTypes['StructuralHoles']>> }>;
+  AnalysisStatus: Partial<AnalysisStatus>;
   ApproximateBetweenness: ApproximateBetweennessModel;
   BetweennessEstimate: BetweennessEstimateModel;
   Boolean: Partial<Scalars['Boolean']['output']>;
+  BrokerageAnalysis: Partial<BrokerageAnalysis>;
   BrokerageChange: BrokerageChangeModel;
   BrokerageResult: Partial<Omit<BrokerageResult, 'scores'> & { scores: Array<ResolversParentTypes['BrokerageScore']> }>;
   BrokerageRoles: Partial<BrokerageRoles>;
   BrokerageScore: BrokerageScoreModel;
   CeFigures: Partial<CeFigures>;
   Centrality: CentralityModel;
+  CentralityAnalysis: Partial<CentralityAnalysis>;
   ChainFacts: ChainFactsModel;
   ChainRole: ChainRoleModel;
   ChainTrace: Partial<Omit<ChainTrace, 'chains' | 'edges' | 'start' | 'tiers'> & { chains: Array<ResolversParentTypes['ChainRole']>, edges: Array<ResolversParentTypes['TraceEdge']>, start: ResolversParentTypes['Entity'], tiers: Array<ResolversParentTypes['Tier']> }>;
@@ -2309,6 +2477,7 @@ export type ResolversParentTypes = ResolversObject<{
   SourceInput: Partial<SourceInput>;
   String: Partial<Scalars['String']['output']>;
   StructuralHoles: StructuralHolesModel;
+  StructuralHolesAnalysis: Partial<StructuralHolesAnalysis>;
   Subgraph: Partial<Omit<Subgraph, 'edges' | 'nodes'> & { edges: Array<ResolversParentTypes['Edge']>, nodes: Array<ResolversParentTypes['Entity']> }>;
   TargetDependency: TargetDependencyModel;
   Tier: Partial<Omit<Tier, 'nodes'> & { nodes: Array<ResolversParentTypes['Entity']> }>;
@@ -2326,6 +2495,35 @@ export type AggregateGroupResolvers<ContextType = Context, ParentType extends Re
   clusters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   measures?: Resolver<Array<ResolversTypes['MeasureAverage']>, ParentType, ContextType>;
+}>;
+
+export type AnalysisJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AnalysisJob'] = ResolversParentTypes['AnalysisJob']> = ResolversObject<{
+  brokerage?: Resolver<Maybe<ResolversTypes['BrokerageResult']>, ParentType, ContextType>;
+  cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  centrality?: Resolver<Maybe<Array<ResolversTypes['Centrality']>>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  graphVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['AnalysisMeasure'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  startedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AnalysisJobStatus'], ParentType, ContextType>;
+  structuralHoles?: Resolver<Maybe<Array<ResolversTypes['StructuralHoles']>>, ParentType, ContextType>;
+}>;
+
+export type AnalysisStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AnalysisStatus'] = ResolversParentTypes['AnalysisStatus']> = ResolversObject<{
+  cacheBytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cacheEntries?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cacheHits?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  cacheMisses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  graphVersion?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  instance?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  queuedJobs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  runningJobs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ApproximateBetweennessResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ApproximateBetweenness'] = ResolversParentTypes['ApproximateBetweenness']> = ResolversObject<{
@@ -2758,12 +2956,14 @@ export type MeasureAverageResolvers<ContextType = Context, ParentType extends Re
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   _noop?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  cancelAnalysis?: Resolver<ResolversTypes['AnalysisJob'], ParentType, ContextType, RequireFields<MutationCancelAnalysisArgs, 'id'>>;
   createEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationCreateEntityArgs, 'input'>>;
   createLink?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationCreateLinkArgs, 'input'>>;
   createSource?: Resolver<ResolversTypes['SourceDocument'], ParentType, ContextType, RequireFields<MutationCreateSourceArgs, 'input'>>;
   deleteEntity?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteEntityArgs, 'id'>>;
   deleteLink?: Resolver<ResolversTypes['DeleteResult'], ParentType, ContextType, RequireFields<MutationDeleteLinkArgs, 'id'>>;
   importNetwork?: Resolver<ResolversTypes['ImportReport'], ParentType, ContextType, RequireFields<MutationImportNetworkArgs, 'dryRun' | 'files' | 'mode'>>;
+  startAnalysis?: Resolver<ResolversTypes['AnalysisJob'], ParentType, ContextType, RequireFields<MutationStartAnalysisArgs, 'input'>>;
   undoImport?: Resolver<ResolversTypes['UndoImportResult'], ParentType, ContextType, RequireFields<MutationUndoImportArgs, 'id'>>;
   updateEntity?: Resolver<ResolversTypes['Entity'], ParentType, ContextType, RequireFields<MutationUpdateEntityArgs, 'id' | 'patch'>>;
   updateLink?: Resolver<ResolversTypes['Link'], ParentType, ContextType, RequireFields<MutationUpdateLinkArgs, 'id' | 'patch'>>;
@@ -2808,6 +3008,8 @@ export type ProvenanceResolvers<ContextType = Context, ParentType extends Resolv
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  analysisJob?: Resolver<ResolversTypes['AnalysisJob'], ParentType, ContextType, RequireFields<QueryAnalysisJobArgs, 'id'>>;
+  analysisStatus?: Resolver<ResolversTypes['AnalysisStatus'], ParentType, ContextType>;
   approximateBetweenness?: Resolver<ResolversTypes['ApproximateBetweenness'], ParentType, ContextType, RequireFields<QueryApproximateBetweennessArgs, 'delta' | 'directed' | 'first' | 'seed'>>;
   brokerage?: Resolver<ResolversTypes['BrokerageResult'], ParentType, ContextType, RequireFields<QueryBrokerageArgs, 'first' | 'partition' | 'sortBy'>>;
   centrality?: Resolver<Array<ResolversTypes['Centrality']>, ParentType, ContextType, RequireFields<QueryCentralityArgs, 'first' | 'sortBy'>>;
@@ -2937,6 +3139,8 @@ export type WhatIfResolvers<ContextType = Context, ParentType extends ResolversP
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AggregateGroup?: AggregateGroupResolvers<ContextType>;
+  AnalysisJob?: AnalysisJobResolvers<ContextType>;
+  AnalysisStatus?: AnalysisStatusResolvers<ContextType>;
   ApproximateBetweenness?: ApproximateBetweennessResolvers<ContextType>;
   BetweennessEstimate?: BetweennessEstimateResolvers<ContextType>;
   BrokerageChange?: BrokerageChangeResolvers<ContextType>;

@@ -6,6 +6,9 @@ import type { CypherStatement } from './registry.js';
 import type { Statement } from './statement.js';
 
 export type Row = Record<string, unknown>;
+
+/** The statement that moves the graph version on, run after every write that changed something (cypher/jobs/). */
+const BUMP_GRAPH_VERSION = 'jobs/bumpGraphVersion';
 export type Params = Record<string, unknown>;
 
 /**
@@ -108,6 +111,14 @@ export class Executor {
     return this.transact('WRITE', work, operation);
   }
 
+  /**
+   * A write transaction on the service's own records (analysis jobs), which are not part of the graph: it
+   * leaves the graph version alone, so a job's heartbeat does not empty the analysis cache.
+   */
+  writeRecordsTx<T>(work: (tx: Tx) => Promise<T>, operation = 'records'): Promise<T> {
+    return this.transact('WRITE', work, operation, false);
+  }
+
   /** Runs raw Cypher text (schema files, test harness); application queries use registered names. */
   async runText(text: string, params: Params = {}, mode: 'READ' | 'WRITE' = 'WRITE'): Promise<Row[]> {
     this.opts.availability?.assertReachable();
@@ -116,6 +127,9 @@ export class Executor {
     try {
       const res = await session.run(text, params, { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: 'raw' } });
       this.opts.availability?.noteReachable();
+      // Raw text may batch its own transactions (CALL … IN TRANSACTIONS) or change the schema, neither of
+      // which can share a transaction with the bump: the version moves right after instead.
+      if (mode === 'WRITE' && res.summary.counters.containsUpdates()) await session.executeWrite((tx) => tx.run(this.statement(BUMP_GRAPH_VERSION).text));
       return rows(res);
     } catch (err) {
       throw this.failure(err);
@@ -202,20 +216,31 @@ export class Executor {
     }
   }
 
-  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, operation: string): Promise<T> {
+  private async transact<T>(mode: 'READ' | 'WRITE', work: (tx: Tx) => Promise<T>, operation: string, versioned = true): Promise<T> {
     this.opts.availability?.assertReachable();
     const session = this.driver.session({ database: this.opts.database, defaultAccessMode: mode });
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation } };
+    let changed = false;
     const wrap = (tx: ManagedTransaction): Tx => ({
       run: async <R>(s: Statement<R>, params: Params = {}, variant?: Variant) => {
         this.counter.queries += 1;
-        return typedRows(s, rows(await tx.run(applyVariant(this.statement(s.name).text, variant), integers(params))));
+        const res = await tx.run(applyVariant(this.statement(s.name).text, variant), integers(params));
+        if (res.summary.counters.containsUpdates()) changed = true;
+        return typedRows(s, rows(res));
       },
     });
+    // Every write that changed the graph bumps its version in the same transaction (all or nothing), which
+    // is what invalidates cached analyses on every instance (modules/analytics/cache.ts).
+    const writeWork = async (tx: ManagedTransaction) => {
+      changed = false; // a retried transaction starts over
+      const out = await work(wrap(tx));
+      if (changed && versioned) await tx.run(this.statement(BUMP_GRAPH_VERSION).text);
+      return out;
+    };
     try {
       const result = mode === 'READ'
         ? await session.executeRead((tx) => work(wrap(tx)), config)
-        : await session.executeWrite((tx) => work(wrap(tx)), config);
+        : await session.executeWrite(writeWork, config);
       this.opts.availability?.noteReachable();
       return result;
     } catch (err) {

@@ -2,8 +2,8 @@ import { BadInputError, LimitError } from '../../errors.js';
 import type { Context, ServiceDeps } from '../context.js';
 import { existingEntities, requireEntity } from '../entities/loaders.js';
 import type { Resolvers } from '../resolvers.generated.js';
-import { brokerage, roleNamed, twoModeBrokers } from './brokerage.js';
-import { CENTRALITY_SORT_KEYS, rankCentrality } from './centrality.js';
+import { cachedQuery, selectedCentralityMeasures } from '../jobs/query.js';
+import { twoModeBrokers } from './brokerage.js';
 import { communityStructure } from './communities.js';
 import { dependency } from './dependency.js';
 import { rankStructuralHoles } from './structuralHoles.js';
@@ -25,22 +25,14 @@ const actors = (ctx: Context, ids: readonly string[]) => existingEntities(ctx.lo
 
 export const analyticsResolvers: Resolvers = {
   Query: {
-    brokerage: (_, a, ctx) => {
-      const first = pageFirst(a.first, ctx.limits);
-      return brokerage(ctx, { scope: a.scope, partition: a.partition, only: a.ids, sortBy: roleNamed(a.sortBy), first });
-    },
+    // Brokerage, structural holes and centrality go through the analysis cache (modules/jobs/query.ts).
+    brokerage: (_, a, ctx) => cachedQuery(ctx, 'brokerage', a),
     twoModeBrokerage: (_, a, ctx) => {
       const first = pageFirst(a.first, ctx.limits);
       return twoModeBrokers(ctx, { scope: a.scope, first });
     },
-    structuralHoles: (_, a, ctx) => {
-      const first = pageFirst(a.first, ctx.limits);
-      return rankStructuralHoles(ctx, { scope: a.scope, ids: a.ids, first });
-    },
-    centrality: (_, a, ctx) => {
-      const first = pageFirst(a.first, ctx.limits);
-      return rankCentrality(ctx, { scope: a.scope, ids: a.ids, sortBy: CENTRALITY_SORT_KEYS[a.sortBy], first });
-    },
+    structuralHoles: (_, a, ctx) => cachedQuery(ctx, 'structuralHoles', a),
+    centrality: (_, a, ctx, info) => cachedQuery(ctx, 'centrality', { ...a, measures: selectedCentralityMeasures(info) }),
     approximateBetweenness: (_, a, ctx) => {
       const first = pageFirst(a.first, ctx.limits);
       const { scope, directed, epsilon, samples, delta, seed, ids } = a;
