@@ -73,6 +73,18 @@ const geometric = (r: () => number, max: number) => {
   return k;
 };
 
+/** The number of actors of the complete benchmark network in the store, or null when there is none (or only part of one). */
+export async function storedNetwork(executor: Executor): Promise<number | null> {
+  const [row] = await executor.runText('MATCH (b:BenchNetwork) RETURN b.actors AS actors LIMIT 1', {}, 'READ');
+  return typeof row?.actors === 'number' ? row.actors : null;
+}
+
+/** Removes the benchmark network (its entities carry origin 'bench') and its mark, in batches. */
+export async function deleteNetwork(executor: Executor): Promise<void> {
+  await executor.runText('MATCH (b:BenchNetwork) DELETE b');
+  await executor.runText("MATCH (n:Entity) WHERE n.origin = 'bench' CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
+}
+
 /** Writes the network with batched UNWIND … CREATE (the store must hold no bench entities yet). */
 export async function writeNetwork(executor: Executor, actors: number, progress: (s: string) => void, seed = 20260601): Promise<void> {
   const n = networkSize(actors);
@@ -158,5 +170,7 @@ export async function writeNetwork(executor: Executor, actors: number, progress:
     for (let k = 0; k < ties; k += 1) await rel('SUPPORTS', institutionId(s), firmId(start + Math.floor(size * r())), { supportType: pick(SUPPORT) });
   }
   for (const type of [...pending.keys()]) await flush(type);
+  // The mark of a complete network: an interrupted load leaves none, and the next run starts over.
+  await executor.runText('CREATE (:BenchNetwork {actors: $actors, seed: $seed, relationships: $rels})', { actors, seed, rels: relSeq });
   progress(`${relSeq} relationships written`);
 }

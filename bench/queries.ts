@@ -28,7 +28,7 @@ import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
 import { applySchema } from '../server/src/neo4j/schema.js';
 import { luceneQuery } from '../server/src/modules/entities/search.js';
 import { ACTOR_LINK_TYPES } from '../server/src/modules/network/expand.js';
-import { buyerId, clusterId, firmId, networkSize, rng, writeNetwork, type NetworkSize } from './network.js';
+import { buyerId, clusterId, deleteNetwork, firmId, networkSize, rng, storedNetwork, writeNetwork, type NetworkSize } from './network.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -261,12 +261,10 @@ async function main(): Promise<void> {
   try {
     await applySchema(executor);
     const size = networkSize(actors);
-    const [{ firms } = { firms: 0 }] = (await executor.runText('MATCH (n:Firm) WHERE n.id STARTS WITH "firm:bench-" RETURN count(n) AS firms', {}, 'READ')) as { firms: number }[];
-    if (firms !== size.firms) {
-      if (firms > 0) {
-        log(`the store holds ${firms} bench firms, not ${size.firms}: deleting them first…`);
-        await executor.runText("MATCH (n:Entity) WHERE n.origin = 'bench' CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 5000 ROWS");
-      }
+    const stored = await storedNetwork(executor);
+    if (stored !== actors) {
+      log(`the store holds ${stored === null ? 'no complete benchmark network' : `a network of ${stored} actors`}: writing one of ${actors}…`);
+      await deleteNetwork(executor);
       const t = performance.now();
       log(`writing the ${actors}-actor network…`);
       await writeNetwork(executor, actors, log);

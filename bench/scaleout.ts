@@ -30,7 +30,7 @@ import { connect } from '../server/src/neo4j/driver.js';
 import { Executor } from '../server/src/neo4j/executor.js';
 import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
 import { applySchema } from '../server/src/neo4j/schema.js';
-import { buyerId, clusterId, firmId, networkSize, rng, writeNetwork } from './network.js';
+import { buyerId, clusterId, deleteNetwork, firmId, networkSize, rng, storedNetwork, writeNetwork } from './network.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -138,17 +138,15 @@ async function main(): Promise<void> {
   try {
     const executor = new Executor(driver, loadCypherRegistry(), { database: config.neo4j.database, timeoutMs: 3_600_000 });
     await applySchema(executor);
-    const count = async (label: string) => Number(((await executor.runText(`MATCH (n:${label}) WHERE n.origin = 'bench' RETURN count(n) AS c`, {}, 'READ'))[0] as { c: number }).c);
-    let firms = await count('Firm');
-    if (firms === 0) {
-      const actors = Number(arg('actors', '100000'));
-      log(`no benchmark network in the store: writing ${actors} actors…`);
+    let actors = await storedNetwork(executor);
+    if (actors === null) {
+      actors = Number(arg('actors', '100000'));
+      log(`no complete benchmark network in the store: writing one of ${actors} actors…`);
+      await deleteNetwork(executor);
       await writeNetwork(executor, actors, log);
-      firms = await count('Firm');
     }
-    const actors = Math.round(firms / 0.85);
     const size = networkSize(actors);
-    log(`store: ${firms} bench firms (${actors} actors)`);
+    log(`store: the benchmark network of ${actors} actors`);
 
     const [pa, pb, fBoth, fOne] = [await freePort(), await freePort(), await freePort(), await freePort()];
     const instance = (port: number) => {

@@ -4,13 +4,13 @@ import { provenanceFromRow } from '../core/provenance.js';
 import type { Resolvers } from '../resolvers.generated.js';
 import { requireEntity } from './loaders.js';
 import { chainFacts, clusterFacts, dateOf, typesOf } from './facts.js';
-import { entitiesByIds, entityPage, linksOf, listSources, placesOf, searchEntities } from './service.js';
+import { entitiesByIds, entityById, entityPage, linksOf, listSources, placesOf, searchEntities } from './service.js';
 
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 export const entityResolvers: Resolvers<Context> = {
   Query: {
-    entity: (_, { id }, ctx) => ctx.loaders.entity.load(id),
+    entity: (_, { id }, ctx, info) => entityById(ctx.loaders, id, info),
     entitiesByIds: (_, { ids }, ctx) => entitiesByIds(ctx, ids),
     entities: (_, args, ctx) => entityPage(ctx, args),
     clusters: (_, args, ctx) => entityPage(ctx, args, ['Cluster']),
