@@ -77,7 +77,11 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
     let rows: PathRow[];
     if (a.mode === 'ALL_SHORTEST') rows = await executor.read(S.allShortestPaths, { ...params, limit }, { maxLength });
     else if (a.mode === 'ALL_SIMPLE') rows = await executor.read(S.simplePaths, { ...params, limit }, { maxLength });
-    else rows = await executor.read(S.paths, { ...params, limit }, { maxLength, k: a.mode === 'SHORTEST' ? 1 : k });
+    else {
+      // Targets given only by id are bound first, so the search runs from both ends (pathsToIds.cypher).
+      const byIdOnly = params.toIds.length > 0 && params.toKinds.length === 0;
+      rows = await executor.read(byIdOnly ? S.pathsToIds : S.paths, { ...params, limit }, { maxLength, k: a.mode === 'SHORTEST' ? 1 : k });
+    }
     // Outside WEIGHTED mode a path weighs its length, whatever weights were passed.
     const distinct = distinctRoutes(rows).map((p) => ({ ...p, weight: p.rels.length }));
     routes = distinct.slice(0, first);

@@ -27,6 +27,7 @@ export type PathRow = z.infer<typeof pathRow>;
 export const networkStatements = {
   expandFrontier: statement('network/expandFrontier', frontierRow),
   paths: statement('network/paths', pathRow),
+  pathsToIds: statement('network/pathsToIds', pathRow),
   allShortestPaths: statement('network/allShortestPaths', pathRow),
   simplePaths: statement('network/simplePaths', pathRow),
 };

@@ -1,0 +1,23 @@
+// Shortest paths (SHORTEST k) from one entity to given target entities: paths.cypher with the targets bound
+// by id before the search, so that Neo4j searches from both ends at once (a bidirectional breadth-first
+// search) instead of expanding everything within maxLength of the start until a target turns up. The server
+// uses it when targets are given only by id. Same filters and rows as paths.cypher.
+// Direction: $dir ('OUT' | 'IN' | 'BOTH') follows stored direction, except for the symmetric types $sym,
+// which are crossed either way. Variants: __MAXLEN__ (longest path, ≤ MAX_PATH_LENGTH), __K__ (paths per target).
+// Parameters: $dir, $sym, $from, $toIds (list), $types (relationship types), $via (kinds allowed for
+//   intermediate nodes; null = any), $exclude (ids never passed through), $year, $limit (paths in all).
+// Rows: nodeIds (entity ids in order), nodes (their stored properties), rels (each {id, type, source, target, props}).
+MATCH (a:Entity {id: $from})
+MATCH (b:Entity)
+WHERE b.id IN $toIds AND b <> a
+MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
+    WHERE type(r) IN $types
+      AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))
+      AND NOT y.id IN $exclude
+      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
+  ){1,__MAXLEN__} (b)
+WHERE $via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via)
+RETURN [n IN nodes(p) | n.id] AS nodeIds, [n IN nodes(p) | n {.*}] AS nodes,
+       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
+ORDER BY size(rels), nodeIds, [rel IN rels | rel.id]
+LIMIT $limit
