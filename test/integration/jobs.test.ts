@@ -117,6 +117,19 @@ describe('analysis jobs', () => {
     expect(twice.data!.cancelAnalysis.status).toBe('CANCELLED');
   });
 
+  it('runs approximate betweenness as a job, with the plain query’s answer', async () => {
+    const fields = 'samples exact errorBound scores { actor { id } betweenness }';
+    const started = await start(a, { approximateBetweenness: { scope, samples: 40, seed: 3, first: 10 } });
+    expect(started.errors).toBeUndefined();
+    const { job: done } = await watch(b, started.data!.startAnalysis.id, `${JOB} approximateBetweenness { ${fields} }`);
+    expect(done.status).toBe('DONE');
+    // first: 11 is another cache key, so the plain query computes afresh.
+    const plain = await gql<{ approximateBetweenness: { scores: unknown[] } & Record<string, unknown> }>(a, `query($s: NetworkScope) { approximateBetweenness(scope: $s, samples: 40, seed: 3, first: 11) { ${fields} } }`, { s: scope });
+    expect(plain.errors).toBeUndefined();
+    const p = plain.data!.approximateBetweenness;
+    expect(done.approximateBetweenness).toEqual({ ...p, scores: p.scores.slice(0, 10) });
+  });
+
   it('lets only the caller who started a job, or an admin, cancel it', async () => {
     const started = await start(a, { structuralHoles: { scope: { ids: small }, first: 3 } }, JOB, keyHeaders('reader'));
     const id = started.data!.startAnalysis.id;
@@ -180,7 +193,7 @@ describe('bad input to jobs', () => {
   it('refuses no measure, two measures and a measure that does not exist', async () => {
     const none = await start(a, {});
     expect(none.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input' });
-    expect(none.errors?.[0]?.message).toMatch(/exactly one analysis \(one of brokerage, centrality, structuralHoles/);
+    expect(none.errors?.[0]?.message).toMatch(/exactly one analysis \(one of brokerage, centrality, structuralHoles, approximateBetweenness\)/);
     const two = await start(a, { centrality: {}, structuralHoles: {} });
     expect(two.errors?.[0]?.message).toMatch(/not 2: centrality, structuralHoles/);
     const unknown = await start(a, { pagerankOfEverything: {} });

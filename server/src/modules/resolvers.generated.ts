@@ -47,6 +47,8 @@ export type AggregateGroup = {
 
 /** The analysis a job runs: set exactly one field, with the arguments of that measure. */
 export type AnalysisInput = {
+  /** Betweenness estimated from sampled sources, with its error bound (as Query.approximateBetweenness). */
+  approximateBetweenness?: InputMaybe<ApproximateBetweennessAnalysis>;
   /** Gould–Fernandez brokerage (as Query.brokerage). */
   brokerage?: InputMaybe<BrokerageAnalysis>;
   /** Centrality (as Query.centrality). */
@@ -61,6 +63,8 @@ export type AnalysisInput = {
  */
 export type AnalysisJob = {
   __typename?: 'AnalysisJob';
+  /** The answer of an APPROXIMATE_BETWEENNESS job, once DONE. */
+  approximateBetweenness?: Maybe<ApproximateBetweenness>;
   /** The answer of a BROKERAGE job, once DONE. */
   brokerage?: Maybe<BrokerageResult>;
   /** True when the answer came from the cache: the same measure and arguments were answered on this graph version before. */
@@ -108,6 +112,8 @@ export type AnalysisJobStatus =
 
 /** Which measure a job runs. */
 export type AnalysisMeasure =
+  /** Approximate betweenness (sampled sources). */
+  | 'APPROXIMATE_BETWEENNESS'
   /** Gould–Fernandez brokerage. */
   | 'BROKERAGE'
   /** Centrality. */
@@ -163,6 +169,26 @@ export type ApproximateBetweenness = {
   scores: Array<BetweennessEstimate>;
   /** The seed the sources were drawn with: the same seed, scope and samples give the same answer. */
   seed: Scalars['Int']['output'];
+};
+
+/** Approximate betweenness as a job: the arguments of Query.approximateBetweenness. */
+export type ApproximateBetweennessAnalysis = {
+  /** Probability the stated bound may fail, between 0 and 1. */
+  delta?: InputMaybe<Scalars['Float']['input']>;
+  /** Directed shortest paths (true) or ties either way (false). */
+  directed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Accuracy wanted (see Query.approximateBetweenness). Give this or samples. */
+  epsilon?: InputMaybe<Scalars['Float']['input']>;
+  /** Most actors listed (at most MAX_PAGE_SIZE). */
+  first?: InputMaybe<Scalars['Int']['input']>;
+  /** List only these actors (the estimate still covers the whole scope). */
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Number of sources to sample. Give this or epsilon. */
+  samples?: InputMaybe<Scalars['Int']['input']>;
+  /** The network analysed. */
+  scope?: InputMaybe<NetworkScope>;
+  /** Seed of the sample of sources. */
+  seed?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** One actor's estimated betweenness. */
@@ -2276,11 +2302,12 @@ export type ResolversTypes = ResolversObject<{
   AggregateBy: ResolverTypeWrapper<Partial<AggregateBy>>;
   AggregateGroup: ResolverTypeWrapper<Partial<AggregateGroup>>;
   AnalysisInput: ResolverTypeWrapper<Partial<AnalysisInput>>;
-  AnalysisJob: ResolverTypeWrapper<Partial<Omit<AnalysisJob, 'brokerage' | 'centrality' | 'structuralHoles'> & { brokerage?: Maybe<ResolversTypes['BrokerageResult']>, centrality?: Maybe<Array<ResolversTypes['Centrality']>>, structuralHoles?: Maybe<Array<ResolversTypes['StructuralHoles']>> }>>;
+  AnalysisJob: ResolverTypeWrapper<Partial<Omit<AnalysisJob, 'approximateBetweenness' | 'brokerage' | 'centrality' | 'structuralHoles'> & { approximateBetweenness?: Maybe<ResolversTypes['ApproximateBetweenness']>, brokerage?: Maybe<ResolversTypes['BrokerageResult']>, centrality?: Maybe<Array<ResolversTypes['Centrality']>>, structuralHoles?: Maybe<Array<ResolversTypes['StructuralHoles']>> }>>;
   AnalysisJobStatus: ResolverTypeWrapper<Partial<AnalysisJobStatus>>;
   AnalysisMeasure: ResolverTypeWrapper<Partial<AnalysisMeasure>>;
   AnalysisStatus: ResolverTypeWrapper<Partial<AnalysisStatus>>;
   ApproximateBetweenness: ResolverTypeWrapper<ApproximateBetweennessModel>;
+  ApproximateBetweennessAnalysis: ResolverTypeWrapper<Partial<ApproximateBetweennessAnalysis>>;
   BetweennessEstimate: ResolverTypeWrapper<BetweennessEstimateModel>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
   BrokerageAnalysis: ResolverTypeWrapper<Partial<BrokerageAnalysis>>;
@@ -2397,9 +2424,10 @@ export type ResolversTypes = ResolversObject<{
 export type ResolversParentTypes = ResolversObject<{
   AggregateGroup: Partial<AggregateGroup>;
   AnalysisInput: Partial<AnalysisInput>;
-  AnalysisJob: Partial<Omit<AnalysisJob, 'brokerage' | 'centrality' | 'structuralHoles'> & { brokerage?: Maybe<ResolversParentTypes['BrokerageResult']>, centrality?: Maybe<Array<ResolversParentTypes['Centrality']>>, structuralHoles?: Maybe<Array<ResolversParentTypes['StructuralHoles']>> }>;
+  AnalysisJob: Partial<Omit<AnalysisJob, 'approximateBetweenness' | 'brokerage' | 'centrality' | 'structuralHoles'> & { approximateBetweenness?: Maybe<ResolversParentTypes['ApproximateBetweenness']>, brokerage?: Maybe<ResolversParentTypes['BrokerageResult']>, centrality?: Maybe<Array<ResolversParentTypes['Centrality']>>, structuralHoles?: Maybe<Array<ResolversParentTypes['StructuralHoles']>> }>;
   AnalysisStatus: Partial<AnalysisStatus>;
   ApproximateBetweenness: ApproximateBetweennessModel;
+  ApproximateBetweennessAnalysis: Partial<ApproximateBetweennessAnalysis>;
   BetweennessEstimate: BetweennessEstimateModel;
   Boolean: Partial<Scalars['Boolean']['output']>;
   BrokerageAnalysis: Partial<BrokerageAnalysis>;
@@ -2498,6 +2526,7 @@ export type AggregateGroupResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type AnalysisJobResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AnalysisJob'] = ResolversParentTypes['AnalysisJob']> = ResolversObject<{
+  approximateBetweenness?: Resolver<Maybe<ResolversTypes['ApproximateBetweenness']>, ParentType, ContextType>;
   brokerage?: Resolver<Maybe<ResolversTypes['BrokerageResult']>, ParentType, ContextType>;
   cached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   centrality?: Resolver<Maybe<Array<ResolversTypes['Centrality']>>, ParentType, ContextType>;

@@ -6,9 +6,7 @@ import { cachedQuery, selectedCentralityMeasures } from '../jobs/query.js';
 import { twoModeBrokers } from './brokerage.js';
 import { communityStructure } from './communities.js';
 import { dependency } from './dependency.js';
-import { rankStructuralHoles } from './structuralHoles.js';
 import { whatIf } from './whatIf.js';
-import { rankApproximateBetweenness } from './approximate.js';
 
 /** A page size within MAX_PAGE_SIZE (analytics answers are ranked lists without cursors). */
 function pageFirst(first: number | null | undefined, limits: ServiceDeps['limits']): number {
@@ -33,11 +31,7 @@ export const analyticsResolvers: Resolvers = {
     },
     structuralHoles: (_, a, ctx) => cachedQuery(ctx, 'structuralHoles', a),
     centrality: (_, a, ctx, info) => cachedQuery(ctx, 'centrality', { ...a, measures: selectedCentralityMeasures(info) }),
-    approximateBetweenness: (_, a, ctx) => {
-      const first = pageFirst(a.first, ctx.limits);
-      const { scope, directed, epsilon, samples, delta, seed, ids } = a;
-      return rankApproximateBetweenness(ctx, { scope, directed: directed ?? true, epsilon, samples, delta: delta ?? 0.05, seed: seed ?? 1, ids, first });
-    },
+    approximateBetweenness: (_, a, ctx) => cachedQuery(ctx, 'approximateBetweenness', a),
     communities: (_, a, ctx) => communityStructure(ctx, { scope: a.scope }),
     dependency: (_, a, ctx) => dependency(ctx, { id: a.id, targets: a.targets, scope: a.scope }),
     whatIf: (_, a, ctx) => {

@@ -12,8 +12,9 @@ import { brokerage, roleNamed } from '../analytics/brokerage.js';
 import { CENTRALITY_SORT_KEYS, rankCentrality, type CentralitySortKey } from '../analytics/centrality.js';
 import { checkpoint, subControl, type AnalysisControl } from '../analytics/control.js';
 import type { NetworkScope } from '../analytics/projection.js';
+import { checkApproximateArgs, rankApproximateBetweenness, type ApproximateArgs } from '../analytics/approximate.js';
 import { rankStructuralHoles } from '../analytics/structuralHoles.js';
-import type { BrokerageReport, CentralityModel, LazyMeasure, StructuralHolesModel } from '../analytics/types.js';
+import type { ApproximateBetweennessModel, BrokerageReport, CentralityModel, LazyMeasure, StructuralHolesModel } from '../analytics/types.js';
 import type { ServiceDeps } from '../context.js';
 import type { Partition } from '../analytics/partition.js';
 
@@ -139,10 +140,33 @@ const centralityAnalysis: Analysis<CentralityArgs, CentralityRow[]> = {
     })),
 };
 
+const num = (v: unknown) => (v === undefined || v === null ? null : Number(v));
+
+const approximateBetweennessAnalysis: Analysis<ApproximateArgs, ApproximateBetweennessModel> = {
+  name: 'APPROXIMATE_BETWEENNESS',
+  prepare(a, limits, field) {
+    const args = {
+      scope: scopeOf(a.scope),
+      directed: a.directed === undefined || a.directed === null ? true : Boolean(a.directed),
+      epsilon: num(a.epsilon),
+      samples: num(a.samples),
+      delta: num(a.delta) ?? 0.05,
+      seed: num(a.seed) ?? 1,
+      ids: ids(a.ids),
+      first: pageSize(a.first, limits, field),
+    };
+    checkApproximateArgs(args);
+    return args;
+  },
+  run: (deps, a, control) => rankApproximateBetweenness(deps, a, control),
+  revive: (r) => r,
+};
+
 /** Every analysis, by the AnalysisInput field that names it. */
 export const ANALYSES = {
   brokerage: brokerageAnalysis,
   centrality: centralityAnalysis,
   structuralHoles: structuralHolesAnalysis,
+  approximateBetweenness: approximateBetweennessAnalysis,
 } as const;
 export type AnalysisName = keyof typeof ANALYSES;

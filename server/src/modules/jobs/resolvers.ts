@@ -18,5 +18,6 @@ export const jobsResolvers: Resolvers = {
     brokerage: answer('brokerage'),
     centrality: answer('centrality'),
     structuralHoles: answer('structuralHoles'),
+    approximateBetweenness: answer('approximateBetweenness'),
   },
 };
