@@ -75,6 +75,7 @@ export function roleCounter({ group, groups, out, inn }: { group: Int32Array; gr
   const raw = new Float64Array(n * ROLE_COUNT);
   const perGroup = new Float64Array(groups); // in-neighbours of the current broker by group
   const mark = new Int32Array(n); // mark[b] = v + 1 while b is an out-neighbour of the broker v
+  const c = new Float64Array(5); // the current broker's five role counts
   const { start: os, targets: ot } = out;
   const { start: is, targets: it } = inn;
   const countRange = (from: number, to: number) => {
@@ -105,7 +106,11 @@ export function roleCounter({ group, groups, out, inn }: { group: Int32Array; gr
       const inOther = i1 - i0 - inSame;
       const outOther = o1 - o0 - outSame;
       // Every (a, b) of in- × out-neighbours by role, before sna's exclusions.
-      const c = [inSame * outSame, itinerant, inSame * outOther, inOther * outSame, inOther * outOther - itinerant];
+      c[0] = inSame * outSame;
+      c[1] = itinerant;
+      c[2] = inSame * outOther;
+      c[3] = inOther * outSame;
+      c[4] = inOther * outOther - itinerant;
       for (let k = i0; k < i1; k += 1) {
         const a = it[k]!;
         const ga = group[a]!;

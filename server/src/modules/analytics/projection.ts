@@ -110,7 +110,7 @@ export interface CompactProjection {
 }
 
 /** Actors read per round trip by projectCompact (one row of parallel lists per page). */
-export const COMPACT_PAGE_SIZE = 50_000;
+export const COMPACT_PAGE_SIZE = 25_000;
 
 /** A growable list of numbers in a typed array (doubling), so a million neighbour references stay compact. */
 class NumberList {
@@ -148,11 +148,12 @@ export interface CompactProjectionWithGroups extends CompactProjection {
 
 /**
  * Loads a scope as typed arrays: the same actors and ordered pairs as `project()` (kinds, ids, clusterId,
- * year, exclude), read in pages of COMPACT_PAGE_SIZE actors inside one read transaction. Each page is one
- * row of parallel lists — ids, kinds, node references and each actor's out-neighbour references — so arcs
- * travel as small integers, not as pairs of id strings; the server maps references to indices and drops
- * neighbours outside the scope. Refused above MAX_BROKERAGE_NODES actors (counted before anything is read).
- * Reports progress and stops when cancelled between pages.
+ * year, exclude), read in pages of COMPACT_PAGE_SIZE actors inside one read transaction (the first query
+ * counts the actors and says where each page starts; two pages are then in flight at a time). Each page
+ * is one row of parallel lists — ids, kinds, node references and each actor's out-neighbour references — so
+ * arcs travel as small integers, not as pairs of id strings; the server maps references to indices and
+ * drops neighbours outside the scope. Refused above MAX_BROKERAGE_NODES actors (counted before anything is
+ * read). Reports progress and stops when cancelled between pages.
  */
 export async function projectCompact(deps: ServiceDeps, p: ScopeParams, control?: AnalysisControl): Promise<CompactProjection> {
   const { propertyGroups: _, ...projection } = await readCompact(deps, { scope: p, prop: null }, control);
@@ -169,22 +170,31 @@ export async function readCompact(
   control?: AnalysisControl,
 ): Promise<CompactProjectionWithGroups> {
   const max = limits.brokerageNodes;
-  const sel = { kinds: p.kinds, ids: p.ids, exclude: p.exclude };
   const read = await executor.readTx(async (tx) => {
-    const total = (await tx.run(S.scopeSize, sel))[0]?.actors ?? 0;
+    const [bounds] = await tx.run(S.scopePages, { kinds: p.kinds, ids: p.ids, exclude: p.exclude, limit: COMPACT_PAGE_SIZE });
+    const total = bounds?.actors ?? 0;
     if (total > max) throw new LimitError('actors in the analysed network', max, total, 'Narrow the scope (kinds, ids, clusterId) or raise MAX_BROKERAGE_NODES.');
+    const starts = bounds?.starts ?? [];
+    const ends = bounds?.ends ?? [];
     const nodes: string[] = [];
     const kindList: number[] = [];
     const labelList: number[] = [];
     const labelOf = new Map<string, number>();
     const refs = new NumberList();
-    const ends = new NumberList(); // ends.data[i]: where actor i's neighbours end in `out`
+    const rowEnds = new NumberList(); // rowEnds.data[i]: where actor i's neighbours end in `out`
     const out = new NumberList();
     const kindCode = new Map<string, number>(NODE_KINDS.map((k, i) => [k, i]));
-    let after = '';
-    for (;;) {
-      checkpoint(control, total ? nodes.length / total : 0, `reading the network: ${nodes.length.toLocaleString('en')} of ${total.toLocaleString('en')} actors`);
-      const [page] = await tx.run(S.scopeAdjacency, { ...p, prop, after, limit: COMPACT_PAGE_SIZE });
+    const ask = (k: number) => {
+      const page = tx.run(S.scopeAdjacency, { ...p, prop, from: starts[k], to: ends[k] });
+      page.catch(() => undefined); // awaited below; this only keeps a page left in flight by a cancel from going unhandled
+      return page;
+    };
+    // Two pages in flight: Neo4j reads the next page while this one is decoded and copied into typed arrays.
+    let next = starts.length ? ask(0) : null;
+    for (let k = 0; next; k += 1) {
+      checkpoint(control, total ? nodes.length / total : 1, `reading the network: ${nodes.length.toLocaleString('en')} of ${total.toLocaleString('en')} actors`);
+      const [page] = await next;
+      next = k + 1 < starts.length ? ask(k + 1) : null;
       const got = page?.ids.length ?? 0;
       if (nodes.length + got > max) throw new LimitError('actors in the analysed network', max, nodes.length + got, 'Narrow the scope (kinds, ids, clusterId) or raise MAX_BROKERAGE_NODES.');
       for (let i = 0; i < got; i += 1) {
@@ -192,7 +202,7 @@ export async function readCompact(
         kindList.push(kindCode.get(page!.kinds[i]!)!);
         refs.push(page!.refs[i]!);
         for (const b of page!.out[i]!) out.push(b);
-        ends.push(out.length);
+        rowEnds.push(out.length);
         if (prop !== null) {
           const name = groupName(page!.values[i]![0]);
           let label = labelOf.get(name);
@@ -200,10 +210,8 @@ export async function readCompact(
           labelList.push(label);
         }
       }
-      if (got < COMPACT_PAGE_SIZE) break;
-      after = page!.ids[got - 1]!;
     }
-    return { nodes, kindList, refs, ends, out, propertyGroups: prop === null ? null : { label: Int32Array.from(labelList), names: [...labelOf.keys()] } };
+    return { nodes, kindList, refs, ends: rowEnds, out, propertyGroups: prop === null ? null : { label: Int32Array.from(labelList), names: [...labelOf.keys()] } };
   }, 'analytics/projectCompact');
   const { nodes, refs, ends, out } = read;
   const n = nodes.length;
