@@ -1,16 +1,17 @@
-// Node sizes and broker rings from the analytics module (`centrality`, `brokerage`); these queries may not
-// exist on an older server, so every failure comes back as a message, never as a crash.
-import { errorMessage, gql } from './api/client.js';
+// Node sizes and broker rings from the analytics module (`centrality`, `brokerage`), run as analysis jobs
+// (jobs.ts) so that long ones show their progress and can be cancelled; these may not exist on an older
+// server, so every failure comes back as a message, never as a crash.
+import { errorMessage } from './api/client.js';
 import { inPages, newPageMemory } from './api/paging.js';
-import { BROKERAGE, CENTRALITY } from './api/queries.js';
 import { term } from './i18n/index.js';
+import { JobCancelled, runJob, type JobWatch } from './jobs.js';
 import type { SizeMeasure } from './state.js';
 
 type Roles = Record<'coordinator' | 'itinerant' | 'representative' | 'gatekeeper' | 'liaison' | 'total', number | null>;
 interface CentralityRow {
   actor: { id: string };
   degree: number;
-  betweenness: number;
+  betweenness?: number;
 }
 interface BrokerageRow {
   actor: { id: string };
@@ -21,6 +22,8 @@ export interface Measures {
   sizes: Map<string, number> | null;
   roles: Map<string, { role: string; name: string }> | null;
   error: string | null;
+  /** True when the user cancelled (or a newer question replaced) the analysis. */
+  cancelled: boolean;
 }
 
 const ROLE_KEYS = ['coordinator', 'itinerant', 'representative', 'gatekeeper', 'liaison'] as const;
@@ -35,12 +38,51 @@ const brokeragePages = newPageMemory();
  */
 const pageVariables = (ids: string[], page: string[], year: number | null) => ({ ids, year, only: page.length < ids.length ? page : null, first: page.length });
 
-function centralityOf(ids: string[], year: number | null): Promise<CentralityRow[]> {
-  return inPages({ ids, memory: centralityPages, ask: async (page) => (await gql<{ centrality: CentralityRow[] }>(CENTRALITY, pageVariables(ids, page, year))).centrality });
+/**
+ * Progress over all pages of one question: a page's job moves the bar through that page's share of the ids,
+ * `share` placing the whole question within the bar (sizes, then broker roles).
+ */
+function pagedWatch(watch: JobWatch, ids: string[], share: [number, number]) {
+  let done = 0;
+  return {
+    page: (page: string[]): JobWatch => ({
+      signal: watch.signal,
+      progress: (f, stage, id) => watch.progress(share[0] + ((share[1] - share[0]) * (done + f * page.length)) / ids.length, stage, id),
+    }),
+    finished: (page: string[]) => (done += page.length),
+  };
 }
 
-function brokerageOf(ids: string[], year: number | null): Promise<BrokerageRow[]> {
-  return inPages({ ids, memory: brokeragePages, ask: async (page) => (await gql<{ brokerage: { scores: BrokerageRow[] } }>(BROKERAGE, pageVariables(ids, page, year))).brokerage.scores });
+/** Centrality of the actors on screen; only betweenness, the dear one, when it is what sizes them. */
+function centralityOf(ids: string[], year: number | null, betweenness: boolean, watch: JobWatch, share: [number, number]): Promise<CentralityRow[]> {
+  const pages = pagedWatch(watch, ids, share);
+  const measure = betweenness ? 'BETWEENNESS' : 'DEGREE';
+  return inPages({
+    ids,
+    memory: centralityPages,
+    ask: async (page) => {
+      const v = pageVariables(ids, page, year);
+      const input = { centrality: { scope: { ids: v.ids, year: v.year }, ids: v.only, first: v.first, sortBy: measure, measures: [measure] } };
+      const rows = await runJob<CentralityRow[]>(input, 'centrality', `{ actor { id } degree${betweenness ? ' betweenness' : ''} }`, pages.page(page));
+      pages.finished(page);
+      return rows;
+    },
+  });
+}
+
+function brokerageOf(ids: string[], year: number | null, watch: JobWatch, share: [number, number]): Promise<BrokerageRow[]> {
+  const pages = pagedWatch(watch, ids, share);
+  return inPages({
+    ids,
+    memory: brokeragePages,
+    ask: async (page) => {
+      const v = pageVariables(ids, page, year);
+      const input = { brokerage: { scope: { ids: v.ids, year: v.year }, partition: { by: 'KIND' }, ids: v.only, first: v.first } };
+      const r = await runJob<{ scores: BrokerageRow[] }>(input, 'brokerage', '{ scores { actor { id } group raw { coordinator itinerant representative gatekeeper liaison total } } }', pages.page(page));
+      pages.finished(page);
+      return r.scores;
+    },
+  });
 }
 
 /** Each broker's strongest role, and all its roles with their counts for the hover text. */
@@ -60,21 +102,26 @@ function brokerRoles(scores: BrokerageRow[]): Map<string, { role: string; name: 
  * The chosen size measure and the broker roles of the actors `ids` (those on screen), measured on the network
  * they form in `year`. Any number of actors: the questions go in pages the server accepts.
  */
-export async function loadMeasures({ ids, year, size, brokers }: { ids: string[]; year: number | null; size: SizeMeasure; brokers: boolean }): Promise<Measures> {
-  const out: Measures = { sizes: null, roles: null, error: null };
+export async function loadMeasures({ ids, year, size, brokers, watch }: { ids: string[]; year: number | null; size: SizeMeasure; brokers: boolean; watch: JobWatch }): Promise<Measures> {
+  const out: Measures = { sizes: null, roles: null, error: null, cancelled: false };
   if (!ids.length || (size === 'none' && !brokers)) return out;
+  const central = size === 'degree' || size === 'betweenness';
+  const brokerage = size === 'brokerage' || brokers;
+  // Each question takes its part of the bar: half each when both are asked.
+  const split = central && brokerage ? 0.5 : 1;
   try {
-    if (size === 'degree' || size === 'betweenness') {
-      const centrality = await centralityOf(ids, year);
-      out.sizes = new Map(centrality.map((c) => [c.actor.id, size === 'degree' ? c.degree : c.betweenness]));
+    if (central) {
+      const centrality = await centralityOf(ids, year, size === 'betweenness', watch, [0, split]);
+      out.sizes = new Map(centrality.map((c) => [c.actor.id, size === 'degree' ? c.degree : (c.betweenness ?? 0)]));
     }
-    if (size === 'brokerage' || brokers) {
-      const scores = await brokerageOf(ids, year);
+    if (brokerage) {
+      const scores = await brokerageOf(ids, year, watch, [central ? split : 0, 1]);
       if (size === 'brokerage') out.sizes = new Map(scores.map((s) => [s.actor.id, s.raw.total ?? 0]));
       if (brokers) out.roles = brokerRoles(scores);
     }
   } catch (err) {
-    out.error = errorMessage(err);
+    if (err instanceof JobCancelled) out.cancelled = true;
+    else out.error = errorMessage(err);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { errorMessage, gql } from './api/client.js';
 import { FILTER_OPTIONS } from './api/queries.js';
 import { ACTOR_KINDS, type Path } from './api/types.js';
 import { loadMeasures } from './analytics.js';
+import { hideJobProgress, showJobProgress } from './panels/progress.js';
 import { $, h } from './dom.js';
 import { exportView, type ExportKind } from './export/index.js';
 import { GraphController, MAX_DRAWN_EDGES, MAX_DRAWN_NODES } from './graph/controller.js';
@@ -51,6 +52,7 @@ export class App {
   private measureSeq = 0;
   /** The measures error on show, so that a later success can take it away again. */
   private measureError = '';
+  private measureAbort: AbortController | null = null;
   private lastRendered: PageState;
 
   constructor(private store: Store) {
@@ -203,8 +205,16 @@ export class App {
     if (!measures) return;
     const ids = shown.nodes.filter((n) => (ACTOR_KINDS as readonly string[]).includes(n.kind)).map((n) => n.id);
     const seq = ++this.measureSeq;
-    const m = await loadMeasures({ ids, year: s.year, size: s.size, brokers: s.brokers });
+    // A newer decoration replaces this one: its jobs are cancelled on the server, not left to run.
+    this.measureAbort?.abort();
+    const abort = (this.measureAbort = new AbortController());
+    const progress = (fraction: number, stage: string, jobId: string) => {
+      if (seq === this.measureSeq) showJobProgress({ fraction, stage, jobId, cancel: () => abort.abort() });
+    };
+    const m = await loadMeasures({ ids, year: s.year, size: s.size, brokers: s.brokers, watch: { signal: abort.signal, progress } });
     if (seq !== this.measureSeq) return;
+    hideJobProgress();
+    if (m.cancelled) this.status(t('jobCancelled'));
     this.graph.setSizes(m.sizes);
     this.graph.setBrokerRoles(m.roles);
     const message = m.error ? t('analyticsUnavailable', { msg: m.error }) : '';

@@ -130,6 +130,22 @@ describe('analysis jobs', () => {
     expect(done.approximateBetweenness).toEqual({ ...p, scores: p.scores.slice(0, 10) });
   });
 
+  it('fails a job whose instance stopped, with the reason, once its lease has run out', async () => {
+    const doomed = await startTestService();
+    const watcher = await startTestService({ JOB_LEASE_MS: '1500' });
+    try {
+      const started = await start(doomed, { centrality: { scope, first: 5, sortBy: 'PAGERANK' } });
+      expect(started.errors).toBeUndefined();
+      await doomed.stop(); // its heartbeats, and its own end of the job, can no longer reach the database
+      const { job: lost } = await watch(watcher, started.data!.startAnalysis.id, JOB, 30_000);
+      expect(lost.status).toBe('FAILED');
+      expect(lost.error).toMatch(/stopped answering \(no heartbeat for 1\.5 s, JOB_LEASE_MS\).*Start the analysis again/);
+    } finally {
+      await doomed.stop();
+      await watcher.stop();
+    }
+  });
+
   it('lets only the caller who started a job, or an admin, cancel it', async () => {
     const started = await start(a, { structuralHoles: { scope: { ids: small }, first: 3 } }, JOB, keyHeaders('reader'));
     const id = started.data!.startAnalysis.id;

@@ -22,7 +22,8 @@ export const newPageMemory = (): PageMemory => ({ size: Infinity });
 export function smallerPage(err: unknown, page: number): number | null {
   if (!(err instanceof GqlError) || err.code !== 'LIMIT_EXCEEDED') return null;
   const { limit, max, actual } = err.extensions;
-  if (typeof limit !== 'string' || !PAGE_BOUND_LIMITS.has(limit) || typeof max !== 'number' || typeof actual !== 'number' || actual <= max) return null;
+  // A job's page size is named by its place in the input (input.centrality.first).
+  if (typeof limit !== 'string' || !(PAGE_BOUND_LIMITS.has(limit) || limit.endsWith('.first')) || typeof max !== 'number' || typeof actual !== 'number' || actual <= max) return null;
   const next = Math.floor((page * max) / actual);
   return next >= 1 && next < page ? next : null;
 }

@@ -99,3 +99,9 @@ export const DELETE_ENTITY = `mutation DeleteEntity($id: ID!) { deleteEntity(id:
 export const CREATE_LINK = `mutation CreateLink($input: LinkInput!) { createLink(input: $input) { id type from { id } to { id } } }`;
 export const UPDATE_LINK = `mutation UpdateLink($id: ID!, $patch: LinkPatch!) { updateLink(id: $id, patch: $patch) { id validFrom validUntil form } }`;
 export const DELETE_LINK = `mutation DeleteLink($id: ID!) { deleteLink(id: $id) { id deleted } }`;
+
+/** Analysis jobs: the job's state, and its measure's answer (`result`: the selection of its result field). */
+const JOB_FIELDS = 'id status progress stage error cached';
+export const START_ANALYSIS = (result: string) => `mutation StartAnalysis($input: AnalysisInput!) { startAnalysis(input: $input) { ${JOB_FIELDS} ${result} } }`;
+export const ANALYSIS_JOB = (result: string) => `query AnalysisJob($id: ID!) { analysisJob(id: $id) { ${JOB_FIELDS} ${result} } }`;
+export const CANCEL_ANALYSIS = `mutation CancelAnalysis($id: ID!) { cancelAnalysis(id: $id) { id status } }`;

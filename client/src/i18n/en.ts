@@ -68,6 +68,9 @@ export const en = {
   tooLarge: 'This network has {nodes} actors and {edges} relationships, more than the viewer draws smoothly ({max}). Narrow it with a filter (a cluster, a country, fewer relationship types or fewer hops).',
   emptyGraph: 'Search for a cluster, firm or buyer above, or pick a view, to start.',
   analyticsUnavailable: 'Network measures are not available: {msg}',
+  jobRunning: 'Measuring the network…',
+  jobCancel: 'Cancel',
+  jobCancelled: 'The network measure was cancelled.',
   // details
   details: 'Details',
   kind: 'Kind',
@@ -191,7 +194,8 @@ export const en = {
 <h3>Explore</h3><p>Click an actor to see its details; double-click (or <kbd>E</kbd>) expands its neighbourhood with the hops, relationship types and direction chosen in the toolbar. <kbd>C</kbd> collapses, <kbd>H</kbd> hides, <kbd>P</kbd> pins, <kbd>Ctrl</kbd>+<kbd>Z</kbd> undoes, <kbd>F</kbd> fits the view, <kbd>[</kbd> and <kbd>]</kbd> step through the actors. The filters on the left narrow what is shown; the year slider shows the network as it was in that year.</p>
 <h3>Views</h3><p><b>Network</b>: the actors and their ties. <b>Value chain</b>: tiers from left to right, links coloured by governance. <b>Joint action</b>: the cooperation of one cluster, by form. <b>Paths</b>: the routes between two actors, one at a time. <b>Table</b>: what is shown, as rows. Keys <kbd>1</kbd>–<kbd>4</kbd> switch views, <kbd>T</kbd> the table.</p>
 <h3>Map partners</h3><p>Editors sign in with their token to add actors and linkages, each with its source. Mark prospective partners and choose “This is me” to see who could introduce you.</p>
-<h3>Share</h3><p>The address bar always holds the current view: copy it to share. Export the picture (PNG, SVG) or the data (JSON, CSV, GEXF for Gephi).</p>`,
+<h3>Share</h3><p>The address bar always holds the current view: copy it to share. Export the picture (PNG, SVG) or the data (JSON, CSV, GEXF for Gephi).</p>
+<h3>Long measures</h3><p>Sizing actors by betweenness or brokerage on a large network can take a while: the measure runs on the server as a job, and a bar over the graph shows how far it is (percent and stage). <b>Cancel</b> stops it on the server. A measure already computed on the same network is answered at once from the server's cache, until someone edits the graph.</p>`,
   // keyboard hint
   kbdHint: 'Press ? for help',
   // Cypher console

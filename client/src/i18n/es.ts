@@ -65,6 +65,9 @@ export const es: Dict = {
   tooLarge: 'Esta red tiene {nodes} actores y {edges} relaciones, más de lo que el visor dibuja con fluidez ({max}). Acótela con un filtro (un cluster, un país, menos tipos de relación o menos saltos).',
   emptyGraph: 'Busque un cluster, una empresa o un comprador arriba, o elija una vista, para empezar.',
   analyticsUnavailable: 'Las medidas de red no están disponibles: {msg}',
+  jobRunning: 'Midiendo la red…',
+  jobCancel: 'Cancelar',
+  jobCancelled: 'Se canceló la medida de red.',
   details: 'Detalles',
   kind: 'Tipo',
   types: 'Clases',
@@ -179,7 +182,8 @@ export const es: Dict = {
 <h3>Explorar</h3><p>Haga clic en un actor para ver sus detalles; doble clic (o <kbd>E</kbd>) expande su vecindario con los saltos, tipos de relación y dirección elegidos en la barra. <kbd>C</kbd> contrae, <kbd>H</kbd> oculta, <kbd>P</kbd> fija, <kbd>Ctrl</kbd>+<kbd>Z</kbd> deshace, <kbd>F</kbd> ajusta la vista, <kbd>[</kbd> y <kbd>]</kbd> recorren los actores. Los filtros de la izquierda acotan lo visible; el deslizador de año muestra la red tal como era ese año.</p>
 <h3>Vistas</h3><p><b>Red</b>: los actores y sus vínculos. <b>Cadena de valor</b>: niveles de izquierda a derecha, vínculos coloreados por gobernanza. <b>Acción conjunta</b>: la cooperación de un cluster, por forma. <b>Caminos</b>: las rutas entre dos actores, una a la vez. <b>Tabla</b>: lo visible, en filas. Las teclas <kbd>1</kbd>–<kbd>4</kbd> cambian de vista, <kbd>T</kbd> la tabla.</p>
 <h3>Mapear socios</h3><p>Los editores entran con su token para añadir actores y vínculos, cada uno con su fuente. Marque socios potenciales y elija «Este soy yo» para ver quién podría presentarle.</p>
-<h3>Compartir</h3><p>La barra de direcciones guarda siempre la vista actual: cópiela para compartirla. Exporte la imagen (PNG, SVG) o los datos (JSON, CSV, GEXF para Gephi).</p>`,
+<h3>Compartir</h3><p>La barra de direcciones guarda siempre la vista actual: cópiela para compartirla. Exporte la imagen (PNG, SVG) o los datos (JSON, CSV, GEXF para Gephi).</p>
+<h3>Medidas largas</h3><p>Dimensionar actores por intermediación o corretaje en una red grande puede tardar: la medida se calcula en el servidor como una tarea, y una barra sobre el grafo muestra su avance (porcentaje y etapa). <b>Cancelar</b> la detiene en el servidor. Una medida ya calculada sobre la misma red se responde al instante desde la caché del servidor, hasta que alguien edite el grafo.</p>`,
   kbdHint: 'Pulse ? para ayuda',
   // consola Cypher
   console: 'Consola Cypher',

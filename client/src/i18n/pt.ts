@@ -65,6 +65,9 @@ export const pt: Dict = {
   tooLarge: 'Esta rede tem {nodes} atores e {edges} relações, mais do que o visualizador desenha com fluidez ({max}). Restrinja-a com um filtro (um cluster, um país, menos tipos de relação ou menos saltos).',
   emptyGraph: 'Busque um cluster, uma empresa ou um comprador acima, ou escolha uma vista, para começar.',
   analyticsUnavailable: 'As medidas de rede não estão disponíveis: {msg}',
+  jobRunning: 'Medindo a rede…',
+  jobCancel: 'Cancelar',
+  jobCancelled: 'A medida de rede foi cancelada.',
   details: 'Detalhes',
   kind: 'Tipo',
   types: 'Classes',
@@ -179,7 +182,8 @@ export const pt: Dict = {
 <h3>Explorar</h3><p>Clique num ator para ver seus detalhes; clique duplo (ou <kbd>E</kbd>) expande sua vizinhança com os saltos, tipos de relação e direção escolhidos na barra. <kbd>C</kbd> recolhe, <kbd>H</kbd> oculta, <kbd>P</kbd> fixa, <kbd>Ctrl</kbd>+<kbd>Z</kbd> desfaz, <kbd>F</kbd> ajusta a vista, <kbd>[</kbd> e <kbd>]</kbd> percorrem os atores. Os filtros à esquerda restringem o que aparece; o controle de ano mostra a rede como era naquele ano.</p>
 <h3>Vistas</h3><p><b>Rede</b>: os atores e seus laços. <b>Cadeia de valor</b>: níveis da esquerda para a direita, elos coloridos pela governança. <b>Ação conjunta</b>: a cooperação de um cluster, por forma. <b>Caminhos</b>: as rotas entre dois atores, uma de cada vez. <b>Tabela</b>: o que aparece, em linhas. As teclas <kbd>1</kbd>–<kbd>4</kbd> trocam a vista, <kbd>T</kbd> a tabela.</p>
 <h3>Mapear parceiros</h3><p>Os editores entram com seu token para adicionar atores e vínculos, cada um com sua fonte. Marque parceiros potenciais e escolha “Este sou eu” para ver quem poderia apresentá-lo.</p>
-<h3>Compartilhar</h3><p>A barra de endereço guarda sempre a vista atual: copie-a para compartilhar. Exporte a imagem (PNG, SVG) ou os dados (JSON, CSV, GEXF para o Gephi).</p>`,
+<h3>Compartilhar</h3><p>A barra de endereço guarda sempre a vista atual: copie-a para compartilhar. Exporte a imagem (PNG, SVG) ou os dados (JSON, CSV, GEXF para o Gephi).</p>
+<h3>Medidas longas</h3><p>Dimensionar atores por intermediação ou corretagem numa rede grande pode demorar: a medida roda no servidor como uma tarefa, e uma barra sobre o grafo mostra o andamento (porcentagem e etapa). <b>Cancelar</b> a interrompe no servidor. Uma medida já calculada sobre a mesma rede é respondida na hora pelo cache do servidor, até que alguém edite o grafo.</p>`,
   kbdHint: 'Tecle ? para ajuda',
   // console Cypher
   console: 'Console Cypher',
