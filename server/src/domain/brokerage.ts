@@ -1,7 +1,7 @@
 /**
  * Gould & Fernandez (1989) brokerage, exactly as R's sna::brokerage(g, cl) (sna 2.7) defines it:
- * raw counts come from the two-path count (cypher/analytics/brokerage.cypher, or `countBrokerage` below on
- * an in-memory arc list); expectations and standard deviations are sna's closed forms under a Bernoulli
+ * raw counts come from the typed-array counter (brokerageCount.ts; `countBrokerage` below is the same
+ * definition enumerated path by path, the oracle its tests use); expectations and standard deviations are sna's closed forms under a Bernoulli
  * digraph of density d = m / (N(N−1)), transcribed from sna's R source; z = (raw − exp) / sd, null where
  * sna yields NaN or ±Inf (sd = 0).
  */
@@ -81,8 +81,9 @@ export function zScores(raw: number[], exp: number[], sd: number[]): (number | n
 }
 
 /**
- * Raw counts on an in-memory arc set (same semantics as brokerage.cypher): the reference the Cypher
- * count is tested against, and what benchmarks compare.
+ * Raw counts on an in-memory arc set, enumerating every two-path a → v → b one by one with sets: the
+ * plain statement of sna's definition, kept as the oracle the fast counter (brokerageCount.ts) is tested
+ * against on small graphs (it allocates per actor and is far too slow for large ones).
  */
 export function countBrokerage(nodes: string[], arcs: [string, string][], group: (id: string) => string): Map<string, number[]> {
   const out = new Map<string, Set<string>>();
