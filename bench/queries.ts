@@ -265,7 +265,24 @@ async function cypherOnce(driver: Driver, database: string, text: string, params
   return performance.now() - t;
 }
 
-interface Measured { name: string; requests: number; target: boolean; g: { p50: number; p95: number }; c: { p50: number; p95: number }; truncated: number }
+interface Measured {
+  name: string;
+  requests: number;
+  target: boolean;
+  g: { p50: number; p95: number };
+  c: { p50: number; p95: number };
+  truncated: number;
+  /** Database round trips of one GraphQL request (the service's `extensions.dbQueries`), median. */
+  roundTrips: number;
+  /** CPU ms per request: the service's and Neo4j's on the GraphQL side, Neo4j's on the Cypher side. */
+  cpu: { service: number; neo4jG: number; neo4jC: number };
+}
+
+/** CPU ms (user + system) a process has used so far (/proc/PID/stat, clock ticks of 10 ms). */
+function cpuMs(pid: number): number {
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(f[11]) + Number(f[12])) * 10;
+}
 
 async function main(): Promise<void> {
   const actors = Number(arg('actors', '1000000'));
@@ -324,23 +341,38 @@ async function main(): Promise<void> {
       // Warm-up (query plans, page cache), then the runs, alternating which side goes first.
       await gq();
       await cy();
-      if (f.graphql.includes('truncated')) {
-        for (const v of drawn) {
-          const res = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: f.graphql, variables: v }) })).json()) as { data: Record<string, { truncated?: boolean }> };
-          if (Object.values(res.data)[0]?.truncated) truncated += 1;
-        }
+      const trips: number[] = [];
+      for (const v of drawn) {
+        const res = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: f.graphql, variables: v }) })).json()) as { data: Record<string, { truncated?: boolean } | null>; extensions?: { dbQueries?: number } };
+        if (Object.values(res.data)[0]?.truncated) truncated += 1;
+        trips.push(res.extensions?.dbQueries ?? 0);
       }
       const gRuns: number[][] = [];
       const cRuns: number[][] = [];
+      // CPU used by the service and by Neo4j while each side runs: wall times on a shared machine include
+      // waiting for a core; CPU time says what each side costs.
+      const cpu = { service: 0, neo4jG: 0, neo4jC: 0 };
+      const g = async () => {
+        const [s0, n0] = [cpuMs(server!.pid!), cpuMs(neo.pid)];
+        gRuns.push(await gq());
+        cpu.service += cpuMs(server!.pid!) - s0;
+        cpu.neo4jG += cpuMs(neo.pid) - n0;
+      };
+      const c = async () => {
+        const n0 = cpuMs(neo.pid);
+        cRuns.push(await cy());
+        cpu.neo4jC += cpuMs(neo.pid) - n0;
+      };
       for (let i = 0; i < runs; i += 1) {
         if (i % 2 === 0) {
-          gRuns.push(await gq());
-          cRuns.push(await cy());
+          await g();
+          await c();
         } else {
-          cRuns.push(await cy());
-          gRuns.push(await gq());
+          await c();
+          await g();
         }
       }
+      const perRequest = (ms: number) => ms / (runs * drawn.length);
       const m: Measured = {
         name: f.name,
         requests: n,
@@ -348,25 +380,27 @@ async function main(): Promise<void> {
         g: { p50: median(gRuns.map((x) => median(x))), p95: median(gRuns.map((x) => pct(x, 0.95))) },
         c: { p50: median(cRuns.map((x) => median(x))), p95: median(cRuns.map((x) => pct(x, 0.95))) },
         truncated,
+        roundTrips: median(trips),
+        cpu: { service: perRequest(cpu.service), neo4jG: perRequest(cpu.neo4jG), neo4jC: perRequest(cpu.neo4jC) },
       };
       results.push(m);
-      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}×${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
+      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
     }
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const rows = results.map((m) => {
       const ratio = m.g.p50 / m.c.p50;
       const ok = ratio <= 1.3 && (!m.target || m.g.p50 < 50);
-      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} |`;
+      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
     });
     const text = [
       '',
       `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service under tsx with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and a managed read transaction per request, rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed.`,
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service under tsx with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and a managed read transaction per request, rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed.`,
       `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
       '',
-      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | |',
-      '|---|---|---|---|---|---|---|---|',
+      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n');
