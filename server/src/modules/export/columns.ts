@@ -63,7 +63,7 @@ export const NODE_COLUMNS: Column[] = [
   { name: 'count', type: 'double', doc: 'how many actors an aggregate stands for, where the sources say' },
   { name: 'validFrom', type: 'int', doc: 'first year it existed or was active, where the sources say' },
   { name: 'validUntil', type: 'int', doc: 'last year, where the sources say' },
-  { name: 'sources', type: 'string', doc: 'keys of every document that declares it, separated by ;' },
+  { name: 'sources', type: 'string', doc: 'keys of every document that declares it, separated by ; (after a round trip, the imports that carried it too)' },
   ...PROVENANCE,
   { name: 'statements', type: 'int', doc: 'how many statements (declarations, claims, score sources) are about it; the JSON export lists them all' },
   { name: 'properties', type: 'string', doc: 'every stored property as a JSON object (what an import restores the entity from)' },
@@ -97,10 +97,25 @@ function provenance(p: Record<string, unknown> | undefined, prefix = ''): Record
   return { doc: text(g('doc')), lines: joined(g('lines'), ';'), quote: text(g('quote')), finding: text(g('finding')), cites: text(g('cites')) };
 }
 
-/** An entity's row under NODE_COLUMNS; the provenance columns are those of its first declaration. */
+/**
+ * The provenance an import kept from the export it read (`statedIn_*`, see import/parsers/exported.ts): an
+ * entity or relationship that came back through a round trip shows where it was stated, not only the import
+ * that carried it (which stays its source, in `properties` and the JSON statements).
+ */
+export const keptProvenance = (p: Record<string, unknown>): Record<string, unknown> | undefined =>
+  (p.statedIn_doc !== undefined ? Object.fromEntries(['doc', 'lines', 'quote', 'finding', 'cites'].map((k) => [k, p[`statedIn_${k}`]])) : undefined);
+
+/** The documents that declare an entity: those kept through a round trip first, then its own sources. */
+const sourcesOf = (p: Record<string, unknown>): unknown => {
+  const kept = Array.isArray(p.statedIn_sources) ? p.statedIn_sources : [];
+  const own = Array.isArray(p.sources) ? p.sources : p.sources !== undefined && p.sources !== null ? [p.sources] : [];
+  return [...new Set([...kept, ...own])];
+};
+
+/** An entity's row under NODE_COLUMNS; the provenance columns are those of its first declaration (or those kept through a round trip). */
 export function nodeValues(n: ExportNode): Record<string, Value> {
   const p = n.properties;
-  const declaration = n.statements.find((s) => s.kind === 'declaration') ?? n.statements[0];
+  const declaration = keptProvenance(p) ?? n.statements.find((s) => s.kind === 'declaration') ?? n.statements[0];
   return {
     id: n.id,
     kind: n.kind,
@@ -116,7 +131,7 @@ export function nodeValues(n: ExportNode): Record<string, Value> {
     count: num(p.count),
     validFrom: year(p.validFrom),
     validUntil: year(p.validUntil),
-    sources: joined(p.sources, ';'),
+    sources: joined(sourcesOf(p), ';'),
     ...provenance(declaration),
     statements: n.statements.length,
     properties: JSON.stringify(p),
@@ -136,7 +151,7 @@ export function edgeValues(e: ExportEdge): Record<string, Value> {
     qualifier: qualifierOf(p),
     validFrom: year(p.validFrom),
     validUntil: year(p.validUntil),
-    ...provenance(p, 'source_'),
+    ...(keptProvenance(p) ? provenance(keptProvenance(p)) : provenance(p, 'source_')),
     properties: JSON.stringify(p),
   };
 }

@@ -153,6 +153,11 @@ function commonChecks(raw: RawRow, issues: RowIssues): boolean {
     return false;
   }
   let clean = true;
+  if (raw.exported && raw.cells.has('properties')) {
+    // exported.ts leaves `properties` under its name only when it is not a JSON object.
+    issues.add('VALUE', 'properties', 'is not a JSON object of stored properties, as an export writes it: export the file again, or clear the cell');
+    clean = false;
+  }
   for (const [column, v] of raw.cells) {
     if (!column.startsWith('_') && hasBadBytes(v)) {
       issues.add('ENCODING', column, 'holds bytes that are not valid UTF-8: save the file as UTF-8 (or give its encoding, e.g. latin1)');
@@ -205,7 +210,8 @@ export function mapNodeRow(raw: RawRow): Mapped<NodeRow> {
       issues.add('VALUE', column, `${path[0]} applies to ${owners.join(' and ')} rows, not ${kind}`);
       continue;
     }
-    const value = propValue(path, v, column, issues);
+    // An export's stored properties are typed already (exported.ts): kept as stored, checked by the domain model.
+    const value = raw.exported ? v : propValue(path, v, column, issues);
     if (value === undefined) continue;
     setPath(props, path, value);
     columns.set(`props.${path.join('.')}`, column);
@@ -265,7 +271,7 @@ export function mapEdgeRow(raw: RawRow): Mapped<EdgeRow> {
       issues.add('VALUE', column, `${path[0]} applies to ${owners.join(' and ')} relationships, not ${type}`);
       continue;
     }
-    const value = propValue(path, v, column, issues);
+    const value = raw.exported ? v : propValue(path, v, column, issues);
     if (value === undefined) continue;
     setPath(props, path, value);
     columns.set(`props.${path.join('.')}`, column);

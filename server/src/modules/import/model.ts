@@ -35,6 +35,12 @@ export interface RawRow extends RowPlace {
   cells: Map<string, Cell>;
   /** How many cells a CSV or XLSX row has, when that differs from its header (a truncated or shifted row). */
   width?: { cells: number; header: number };
+  /**
+   * The row comes from a clustergraph export (its header, creator or generator says so) and has been read
+   * back into the row model by `parsers/exported.ts`: its derived columns dropped, its stored properties
+   * restored from `properties`, its provenance kept as `statedIn.*`. Its cells are taken as typed.
+   */
+  exported?: boolean;
 }
 
 /** Every error class an import reports; each has one meaning (see the README, "Importing your network"). */

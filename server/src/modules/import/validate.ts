@@ -263,8 +263,10 @@ export class Validator {
     const want = ENDPOINT_KINDS[row.type];
     this.ref(row.from, row, row.columns.get('from'), { want: want?.from });
     this.ref(row.to, row, row.columns.get('to'), { want: want?.to });
+    // A broker's `between` names entities without linking them: an export of part of the graph may name ones
+    // it left out, so an exported row's `between` is kept as it is rather than checked.
     const between = row.props.between;
-    if (Array.isArray(between)) for (const b of between) this.ref(String(b), row, row.columns.get('props.between'));
+    if (Array.isArray(between) && !raw.exported) for (const b of between) this.ref(String(b), row, row.columns.get('props.between'));
     if (row.from === row.to) {
       const self = this.ledger.node(row.from) ?? this.dbKinds.get(row.from) ?? undefined;
       if (self && !(self.aggregate || self.kind === 'Cluster')) {

@@ -1,12 +1,22 @@
-import type { ExportEdge, ExportNode } from '../columns.js';
+import { keptProvenance, type ExportEdge, type ExportNode } from '../columns.js';
 import type { ExportFormat } from './types.js';
 
-/** The provenance of a relationship, from its `source_*` properties. */
+const defined = (o: Record<string, unknown>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null));
+
+/** The provenance of a relationship: what a round trip kept (`statedIn_*`), else its `source_*` properties. */
 function edgeProvenance(p: Record<string, unknown>): Record<string, unknown> {
+  const kept = keptProvenance(p);
+  if (kept) return defined(kept);
   return Object.fromEntries(Object.entries(p).filter(([k]) => k.startsWith('source_')).map(([k, v]) => [k.slice('source_'.length), v]));
 }
 
-const nodeJson = (n: ExportNode) => ({ id: n.id, kind: n.kind, name: n.name, country: n.country, cluster: n.cluster, properties: n.properties, provenance: n.statements });
+/** Every statement about an entity; the declaration a round trip kept (`statedIn_*`) first, marked `kept`. */
+function nodeProvenance(n: ExportNode): Record<string, unknown>[] {
+  const kept = keptProvenance(n.properties);
+  return kept ? [{ kind: 'declaration', kept: true, ...defined(kept) }, ...n.statements] : n.statements;
+}
+
+const nodeJson = (n: ExportNode) => ({ id: n.id, kind: n.kind, name: n.name, country: n.country, cluster: n.cluster, properties: n.properties, provenance: nodeProvenance(n) });
 const edgeJson = (e: ExportEdge) => ({ id: e.id, type: e.type, source: e.source, target: e.target, properties: e.properties, provenance: edgeProvenance(e.properties) });
 
 /**

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { decodeText, FileProblem } from '../decode.js';
 import type { ImportFile, RawRow, Section } from '../model.js';
+import { exportedRow, isExportHeader } from './exported.js';
 import { sectionOfHeader } from './sections.js';
 
 /** The delimiter a header line uses most, outside quotes: comma, semicolon (European spreadsheets) or tab. */
@@ -55,6 +56,7 @@ export async function* readCsv(file: ImportFile, fileIndex: number): AsyncGenera
   source.on('error', (err) => parser.destroy(err));
   let header: string[] | undefined;
   let section: Section = 'nodes';
+  let exported = false;
   let records = 0;
   try {
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -62,6 +64,7 @@ export async function* readCsv(file: ImportFile, fileIndex: number): AsyncGenera
       if (!header) {
         header = record.map((h) => h.trim());
         section = sectionOfHeader(header, file.name);
+        exported = isExportHeader(header, section);
         continue;
       }
       const cells = new Map<string, string>();
@@ -70,7 +73,8 @@ export async function* readCsv(file: ImportFile, fileIndex: number): AsyncGenera
         if (h && v !== undefined) cells.set(h, v);
       });
       const width = record.length !== header.length ? { cells: record.length, header: header.length } : undefined;
-      yield { file: file.name, fileIndex, section, row: records, cells, ...(width ? { width } : {}) };
+      const row: RawRow = { file: file.name, fileIndex, section, row: records, cells, ...(width ? { width } : {}) };
+      yield exported ? exportedRow(row) : row;
     }
   } catch (err) {
     if (err instanceof FileProblem) throw err;

@@ -1,5 +1,6 @@
 import { decodeText, FileProblem } from '../decode.js';
 import type { Cell, ImportFile, RawRow, Section } from '../model.js';
+import { EXPORT_CREATOR, exportedRow } from './exported.js';
 
 /** The 1-based line of a character offset in a text. */
 function lineAt(text: string, offset: number): number {
@@ -10,7 +11,8 @@ function lineAt(text: string, offset: number): number {
 
 /**
  * The rows of a JSON file `{ "nodes": [...], "edges": [...] }` — the row model as objects, with kind-specific
- * properties flat or under `props` — or networkx's node-link JSON (`links` with `source` and `target`). The
+ * properties flat or under `props` — or networkx's node-link JSON (`links` with `source` and `target`), or a
+ * clustergraph export (`meta.generator`, read back by exported.ts). The
  * file is read whole: large networks go as CSV, which streams. Rows are numbered by position in their list.
  */
 export async function* readJson(file: ImportFile, fileIndex: number): AsyncGenerator<RawRow> {
@@ -30,6 +32,9 @@ export async function* readJson(file: ImportFile, fileIndex: number): AsyncGener
   const d = doc as Record<string, unknown>;
   const lists: [Section, string][] = [['nodes', 'nodes'], ['edges', Array.isArray(d.edges) ? 'edges' : 'links']];
   if (!Array.isArray(d.nodes) && !Array.isArray(d.edges) && !Array.isArray(d.links)) throw new FileProblem('a JSON import is an object with "nodes" and "edges" (or "links") lists');
+  // A clustergraph export (`meta.generator`) is read back as exported.ts describes.
+  const meta = d.meta as Record<string, unknown> | undefined;
+  const exported = meta !== null && typeof meta === 'object' && meta.generator === EXPORT_CREATOR;
   for (const [section, key] of lists) {
     const list = d[key];
     if (list === undefined) continue;
@@ -42,7 +47,8 @@ export async function* readJson(file: ImportFile, fileIndex: number): AsyncGener
           else cells.set(k, v);
         }
       } else cells.set('', item as Cell);
-      yield { file: file.name, fileIndex, section, row: i + 1, cells };
+      const row: RawRow = { file: file.name, fileIndex, section, row: i + 1, cells };
+      yield exported ? exportedRow(row) : row;
     }
   }
 }

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { FileProblem } from '../decode.js';
 import type { Cell, ImportFile, RawRow } from '../model.js';
+import { exportedRow, isExportHeader } from './exported.js';
 import { sectionOfHeader } from './sections.js';
 
 /** A spreadsheet cell as a plain value: the text of rich text and links, a formula's result, a date's ISO day. */
@@ -39,12 +40,14 @@ export async function* readXlsx(file: ImportFile, fileIndex: number): AsyncGener
       const name = (sheet as unknown as { name: string }).name;
       let header: string[] | undefined;
       let section: RawRow['section'] = 'nodes';
+      let exported = false;
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = (row.values as unknown[]).slice(1).map(cellValue);
         if (!header) {
           if (values.every((v) => v === null || v === '')) continue;
           header = values.map((v) => (v === null ? '' : String(v).trim()));
           section = sectionOfHeader(header, name);
+          exported = isExportHeader(header, section);
           continue;
         }
         if (values.every((v) => v === null || v === '')) continue;
@@ -55,7 +58,8 @@ export async function* readXlsx(file: ImportFile, fileIndex: number): AsyncGener
         });
         const extra = values.slice(header.length).filter((v) => v !== null && v !== '').length;
         const width = extra ? { cells: header.length + extra, header: header.length } : undefined;
-        yield { file: file.name, sheet: name, sheetIndex: sheets - 1, fileIndex, section, row: row.number, cells, ...(width ? { width } : {}) };
+        const raw: RawRow = { file: file.name, sheet: name, sheetIndex: sheets - 1, fileIndex, section, row: row.number, cells, ...(width ? { width } : {}) };
+        yield exported ? exportedRow(raw) : raw;
       }
     }
   } catch (err) {

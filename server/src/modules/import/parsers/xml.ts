@@ -1,6 +1,7 @@
 import { SaxesParser, type SaxesTag } from 'saxes';
 import { decodeText, FileProblem } from '../decode.js';
 import type { Cell, ImportFile, RawRow, Section } from '../model.js';
+import { EXPORT_CREATOR, exportedRow } from './exported.js';
 
 /** A declared attribute: GraphML `<key>` or GEXF `<attribute>`. */
 interface Attribute {
@@ -29,13 +30,16 @@ interface State {
   data?: { attr: Attribute | undefined; key: string; text: string };
   declaring?: { cls: string; id: string; attr: Attribute; readingDefault: boolean };
   attrClass?: string;
+  /** The text of a GEXF `<meta><creator>` being read. */
+  creator?: string;
 }
 
 /**
  * The rows of a GraphML or GEXF file (Gephi, igraph, networkx), read as a stream with saxes: `<node>`s are
  * node rows with their id and declared attributes by name (`<key attr.name>`, `<attribute title>`, typed as
  * declared, defaults applied); `<edge>`s are edge rows with `from` and `to`. A GEXF node's `label` and an
- * edge's `label`, `weight`, `start` and `end` become cells too. Rows are numbered by position among the
+ * edge's `label`, `weight`, `start` and `end` become cells too. A clustergraph export (GEXF `<creator>`,
+ * GraphML `<graph id>`) is read back as exported.ts describes. Rows are numbered by position among the
  * file's nodes (or edges), and carry the line they start on.
  */
 export async function* readGraphXml(file: ImportFile, fileIndex: number): AsyncGenerator<RawRow> {
@@ -45,6 +49,8 @@ export async function* readGraphXml(file: ImportFile, fileIndex: number): AsyncG
   const ready: RawRow[] = [];
   const s: State = {};
   let root: string | undefined;
+  /** A clustergraph export (GEXF creator, GraphML graph id), read back as exported.ts describes. */
+  let exported = false;
   const parser = new SaxesParser({ position: true, xmlns: false });
 
   const finishRow = () => {
@@ -56,7 +62,8 @@ export async function* readGraphXml(file: ImportFile, fileIndex: number): AsyncG
       if (a.default !== undefined && !s.cells.has(a.name)) s.cells.set(a.name, typed(a.default, a));
     }
     counts[s.section] += 1;
-    ready.push({ file: file.name, fileIndex, section: s.section, row: counts[s.section], line: s.line, cells: s.cells });
+    const row: RawRow = { file: file.name, fileIndex, section: s.section, row: counts[s.section], line: s.line, cells: s.cells };
+    ready.push(exported ? exportedRow(row) : row);
     s.section = undefined;
     s.cells = undefined;
   };
@@ -67,7 +74,9 @@ export async function* readGraphXml(file: ImportFile, fileIndex: number): AsyncG
     root ??= name;
     if (name === 'key' && !gexf) {
       s.declaring = { cls: a.for ?? 'all', id: a.id ?? '', attr: { name: a['attr.name'] ?? a.id ?? '', type: a['attr.type'] ?? 'string' }, readingDefault: false };
-    } else if (name === 'attributes' && gexf) s.attrClass = a.class ?? 'node';
+    } else if (name === 'creator' && gexf) s.creator = '';
+    else if (name === 'graph' && !gexf && a.id === EXPORT_CREATOR) exported = true;
+    else if (name === 'attributes' && gexf) s.attrClass = a.class ?? 'node';
     else if (name === 'attribute' && gexf) {
       s.declaring = { cls: s.attrClass ?? 'node', id: a.id ?? '', attr: { name: a.title ?? a.id ?? '', type: a.type ?? 'string' }, readingDefault: false };
     } else if (name === 'default' && s.declaring) {
@@ -99,12 +108,16 @@ export async function* readGraphXml(file: ImportFile, fileIndex: number): AsyncG
     }
   });
   parser.on('text', (t: string) => {
-    if (s.data) s.data.text += t;
+    if (s.creator !== undefined) s.creator += t;
+    else if (s.data) s.data.text += t;
     else if (s.declaring?.readingDefault) s.declaring.attr.default += t;
   });
   parser.on('closetag', (tag: SaxesTag) => {
     const name = tag.name.replace(/^.*:/, '');
-    if ((name === 'key' || name === 'attribute') && s.declaring) {
+    if (name === 'creator' && s.creator !== undefined) {
+      exported = s.creator.trim() === EXPORT_CREATOR;
+      s.creator = undefined;
+    } else if ((name === 'key' || name === 'attribute') && s.declaring) {
       attrs.set(`${s.declaring.cls}|${s.declaring.id}`, s.declaring.attr);
       s.declaring = undefined;
     } else if (name === 'default' && s.declaring) s.declaring.readingDefault = false;
