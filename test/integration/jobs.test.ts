@@ -146,6 +146,31 @@ describe('analysis jobs', () => {
     }
   });
 
+  it('queues jobs past JOBS_MAX_RUNNING, refuses them past JOBS_MAX_QUEUED, and cancels a queued one', async () => {
+    const one = await startTestService({ JOBS_MAX_RUNNING: '1', JOBS_MAX_QUEUED: '1' });
+    try {
+      const ids = [];
+      for (const first of [7, 8]) {
+        const r = await start(one, { centrality: { scope, first } });
+        expect(r.errors).toBeUndefined();
+        ids.push(r.data!.startAnalysis.id);
+      }
+      const third = await start(one, { centrality: { scope, first: 9 } });
+      expect(third.errors?.[0]?.extensions?.code).toBe('LIMIT_EXCEEDED');
+      expect(third.errors?.[0]?.message).toMatch(/analysis jobs waiting on this instance is 2, over the maximum of 1.*JOBS_MAX_QUEUED/);
+      expect((await job(one, ids[1]!)).data!.analysisJob.status).toBe('QUEUED');
+      const cancelled = await gql<{ cancelAnalysis: Job }>(one, 'mutation($id: ID!) { cancelAnalysis(id: $id) { status } }', { id: ids[1] });
+      expect(cancelled.data!.cancelAnalysis.status).toBe('CANCELLED');
+      const { job: first } = await watch(one, ids[0]!);
+      expect(first.status).toBe('DONE');
+      // The cancelled job never ran, and the slot is free again.
+      expect((await job(one, ids[1]!)).data!.analysisJob).toMatchObject({ status: 'CANCELLED', startedAt: null });
+      expect(await status(one)).toMatchObject({ runningJobs: 0 });
+    } finally {
+      await one.stop();
+    }
+  });
+
   it('lets only the caller who started a job, or an admin, cancel it', async () => {
     const started = await start(a, { structuralHoles: { scope: { ids: small }, first: 3 } }, JOB, keyHeaders('reader'));
     const id = started.data!.startAnalysis.id;
