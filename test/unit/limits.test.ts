@@ -71,6 +71,13 @@ describe('the cost of expensive analytics', () => {
     expect(limitOf(errors)).toEqual(['MAX_QUERY_COST']);
     expect(errors[0]!.message).toMatch(/MAX_QUERY_COST limit of 5000 \(found \d{5}\)/);
   });
+
+  it('counts every alias of startAnalysis, a mutation: ten jobs in one request are refused, one is accepted', () => {
+    const job = 'startAnalysis(input: { structuralHoles: {} }) { id }';
+    expect(check(`mutation { ${job} }`)).toEqual([]);
+    const ten = `mutation { ${Array.from({ length: 10 }, (_, i) => `j${i}: ${job}`).join(' ')} }`;
+    expect(limitOf(check(ten, { aliases: 100 }))).toEqual(['MAX_QUERY_COST']);
+  });
 });
 
 describe('page sizes', () => {

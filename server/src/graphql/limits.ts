@@ -42,12 +42,15 @@ function armorReject(limit: string, max: number, advice: string) {
 }
 
 /**
- * What one call of an expensive root field costs, whatever it returns: network measures load and walk a
+ * What one call of an expensive root field (of Query or Mutation) costs, whatever it returns: network measures load and walk a
  * whole network (betweenness is O(N·m)), paths and neighbourhoods expand in the database. Every alias is a
  * separate call, so 30 aliases of `centrality` cost 30 times as much and are refused under MAX_QUERY_COST.
  */
 export const ROOT_FIELD_COSTS: Readonly<Record<string, number>> = {
   centrality: 1000,
+  approximateBetweenness: 1000,
+  // A job runs in the background, but each alias starts one: as dear as the dearest measure it may run.
+  startAnalysis: 1000,
   whatIf: 1000,
   brokerage: 500,
   structuralHoles: 500,
@@ -69,7 +72,7 @@ export const ROOT_FIELD_COSTS: Readonly<Record<string, number>> = {
  * it would really cost the database.
  */
 const pageAwareEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
-  const own = type.name === 'Query' ? (ROOT_FIELD_COSTS[field.name] ?? 1) : 1;
+  const own = type.name === 'Query' || type.name === 'Mutation' ? (ROOT_FIELD_COSTS[field.name] ?? 1) : 1;
   const n = Number(args.first ?? args.limit ?? args.k ?? 1);
   return own + (Number.isFinite(n) && n > 1 ? n : 1) * Math.max(childComplexity, 0);
 };
