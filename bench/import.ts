@@ -10,13 +10,18 @@
  *      would write by hand: no checks, no provenance);
  *   2. `kg import` (checks every row, writes entities with their statements and relationships with their
  *      provenance, in batches of 5,000 rows, one transaction each).
- * Each runs as its own process under /usr/bin/time, which gives its peak resident memory. Rows per second
- * count every row of both files over the process's wall time. Appends a table to bench/RESULTS.md.
- * Without --uri it starts a dedicated local Neo4j (Bolt 7696, .data/neo4j-import-bench, heap 2g).
+ * Each runs as its own process under /usr/bin/time, which gives its peak resident memory and its CPU time.
+ * Rows per second count every row of both files over the process's wall time. Each size is run `--runs`
+ * times (a list matching --sizes, the last value repeated; default 3 then 1), baseline and `kg import`
+ * alternating, and the table gives medians. Beside wall time it gives CPU seconds, of the process and of the
+ * database's JVM during it, which a machine shared with other work disturbs less than wall time.
+ * Appends a table to bench/RESULTS.md (or prints it with --no-record).
+ * Without --uri it starts a dedicated local Neo4j (Bolt 7696, .data/neo4j-import-bench, heap 2g); with --uri,
+ * --db-pid PID names the database's JVM so its CPU time can be read (Linux /proc), else that column is blank.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { appendFileSync, createWriteStream, mkdtempSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, createWriteStream, existsSync, mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { loadavg as osLoad, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse } from 'csv-parse';
 import neo4j from 'neo4j-driver';
@@ -33,6 +38,7 @@ const arg = (name: string, fallback?: string) => {
 };
 const log = (s: string) => process.stderr.write(`[import-bench] ${s}\n`);
 const BATCH = 5000;
+const loadavg = () => osLoad().map((x) => x.toFixed(1)).join(', ');
 
 /** The baseline, run as its own process: `tsx bench/import.ts --baseline DIR URI PASSWORD`. */
 async function baseline(dir: string, uri: string, password: string): Promise<void> {
@@ -98,23 +104,43 @@ async function writeNetwork(dir: string, rows: number): Promise<void> {
   await new Promise((r) => out.end(r));
 }
 
-/** Runs a process under /usr/bin/time: wall seconds and peak resident memory (MiB). */
-function timed(args: string[], env: Record<string, string>): { seconds: number; peakMiB: number; stdout: string } {
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); undefined elsewhere. */
+function cpuOf(pid: number | undefined): number | undefined {
+  if (!pid || !existsSync(`/proc/${pid}/stat`)) return undefined;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100; // utime, stime in clock ticks (USER_HZ 100)
+}
+
+interface Run { seconds: number; peakMiB: number; cpu: number; dbCpu?: number; stdout: string }
+
+/** Runs a process under /usr/bin/time: wall seconds, peak resident memory (MiB), its CPU seconds and the database's during it. */
+function timed(args: string[], env: Record<string, string>, dbPid?: number): Run {
+  const db0 = cpuOf(dbPid);
   const started = performance.now();
   const r = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', ...args], { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const seconds = (performance.now() - started) / 1000;
+  const db1 = cpuOf(dbPid);
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr.slice(-3000)}`);
   const kb = Number(/Maximum resident set size \(kbytes\): (\d+)/.exec(r.stderr)?.[1] ?? 0);
-  return { seconds, peakMiB: kb / 1024, stdout: r.stdout };
+  const cpu = Number(/User time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0) + Number(/System time \(seconds\): ([\d.]+)/.exec(r.stderr)?.[1] ?? 0);
+  return { seconds, peakMiB: kb / 1024, cpu, ...(db0 !== undefined && db1 !== undefined ? { dbCpu: db1 - db0 } : {}), stdout: r.stdout };
 }
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
+};
 
 async function main(): Promise<void> {
   if (process.argv[2] === '--baseline') return baseline(process.argv[3]!, process.argv[4]!, process.argv[5]!);
   const sizes = (arg('sizes', '100000,1000000') ?? '').split(',').map(Number);
+  const runList = (arg('runs', '3,1') ?? '').split(',').map(Number);
+  const runsOf = (i: number) => Math.max(1, runList[Math.min(i, runList.length - 1)] ?? 1);
   const config = loadConfig({ ...process.env, NEO4J_BOLT_PORT: '7696', NEO4J_DATA_DIR: '.data/neo4j-import-bench', NEO4J_HEAP: '2g', NEO4J_PAGECACHE: '1g', NEO4J_START_TIMEOUT_MS: '300000' });
   const given = arg('uri');
   const local = given ? undefined : await startLocalNeo4j({ ...config.neo4j.local, password: config.neo4j.password, progress: log });
   const uri = given ?? local!.uri;
+  const dbPid = local?.pid ?? (arg('db-pid') ? Number(arg('db-pid')) : undefined);
   const driver = await connect({ uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database });
   const executor = new Executor(driver, loadCypherRegistry(), { database: config.neo4j.database, timeoutMs: 3_600_000 });
   const clean = async () => {
@@ -135,21 +161,31 @@ async function main(): Promise<void> {
       await clean();
       timed(['server/src/cli/kg.ts', 'import', path.join(warm, 'nodes.csv'), path.join(warm, 'edges.csv'), '--json', '--who', 'bench'], env);
     }
-    for (const n of sizes) {
+    for (const [i, n] of sizes.entries()) {
       const dir = mkdtempSync(path.join(tmpdir(), 'import-bench-'));
       await writeNetwork(dir, n);
       const mb = (statSync(path.join(dir, 'nodes.csv')).size + statSync(path.join(dir, 'edges.csv')).size) / 1024 / 1024;
-      log(`${n} rows (${mb.toFixed(1)} MB): baseline…`);
-      await clean();
-      const base = timed(['bench/import.ts', '--baseline', dir, uri, config.neo4j.password], env);
-      await clean();
-      log(`${n} rows: kg import…`);
-      const ours = timed(['server/src/cli/kg.ts', 'import', path.join(dir, 'nodes.csv'), path.join(dir, 'edges.csv'), '--json', '--who', 'bench', '--batch-rows', String(BATCH)], env);
-      const report = JSON.parse(ours.stdout) as { status: string; rows: { valid: number }; transactions: string };
-      if (report.status !== 'WRITTEN' || report.rows.valid !== n) throw new Error(`kg import did not write every row: ${ours.stdout.slice(0, 500)}`);
-      await clean();
+      const bases: Run[] = [];
+      const ours: Run[] = [];
+      for (let run = 1; run <= runsOf(i); run += 1) {
+        log(`${n} rows (${mb.toFixed(1)} MB), run ${run} of ${runsOf(i)}: baseline…`);
+        await clean();
+        bases.push(timed(['bench/import.ts', '--baseline', dir, uri, config.neo4j.password], env, dbPid));
+        await clean();
+        log(`${n} rows, run ${run}: kg import…`);
+        const r = timed(['server/src/cli/kg.ts', 'import', path.join(dir, 'nodes.csv'), path.join(dir, 'edges.csv'), '--json', '--who', 'bench', '--batch-rows', String(BATCH)], env, dbPid);
+        const report = JSON.parse(r.stdout) as { status: string; rows: { valid: number }; transactions: string };
+        if (report.status !== 'WRITTEN' || report.rows.valid !== n) throw new Error(`kg import did not write every row: ${r.stdout.slice(0, 500)}`);
+        ours.push(r);
+        await clean();
+        log(`  baseline ${bases.at(-1)!.seconds.toFixed(1)} s, kg import ${r.seconds.toFixed(1)} s: ${(r.seconds / bases.at(-1)!.seconds).toFixed(2)}× (load ${loadavg()})`);
+      }
+      const m = (rs: Run[], f: (r: Run) => number | undefined) => (rs.every((r) => f(r) !== undefined) ? median(rs.map((r) => f(r)!)) : undefined);
+      const [bs, os] = [m(bases, (r) => r.seconds)!, m(ours, (r) => r.seconds)!];
       const rate = (s: number) => Math.round(n / s).toLocaleString('en-US');
-      results.push(`| ${n.toLocaleString('en-US')} | ${mb.toFixed(1)} | ${rate(base.seconds)} (${base.seconds.toFixed(1)} s) | ${Math.round(base.peakMiB)} | ${rate(ours.seconds)} (${ours.seconds.toFixed(1)} s) | ${Math.round(ours.peakMiB)} | ${(ours.seconds / base.seconds).toFixed(2)}× |`);
+      const cpu = (rs: Run[]) => `${m(rs, (r) => r.cpu)!.toFixed(1)} + ${m(rs, (r) => r.dbCpu)?.toFixed(1) ?? '–'}`;
+      const ratios = bases.map((b, j) => (ours[j]!.seconds / b.seconds).toFixed(2)).join(', ');
+      results.push(`| ${n.toLocaleString('en-US')} | ${mb.toFixed(1)} | ${bases.length} | ${rate(bs)} (${bs.toFixed(1)} s) | ${cpu(bases)} | ${Math.round(m(bases, (r) => r.peakMiB)!)} | ${rate(os)} (${os.toFixed(1)} s) | ${cpu(ours)} | ${Math.round(m(ours, (r) => r.peakMiB)!)} | **${(os / bs).toFixed(2)}×** (${ratios}) |`);
       log(results.at(-1)!);
     }
   } finally {
@@ -161,9 +197,10 @@ async function main(): Promise<void> {
     `Machine: ${cpu} cores (shared); Neo4j 5.26 embedded (heap 2g, page cache 1g) on the same machine. Data: N rows = N/4 firms (nodes.csv) + 3N/4 SUPPLIES edges (edges.csv), generated. ` +
     'Baseline: csv-parse streaming + `UNWIND $rows … MERGE` through neo4j-driver, batches of 5,000 rows, one transaction each, no checks and no provenance. ' +
     '`kg import`: checks every row (a first pass over the files and the database), then writes batches of 5,000 rows, one transaction each, with a statement per entity and provenance on every relationship. ' +
-    'Both are warmed up first on a 20,000-row network (a fresh JVM compiles on first use). Times are each process\'s wall time (start-up included); peak memory is its maximum resident set (/usr/bin/time). Ratio = kg import time / baseline time (target ≤ 1.5×).\n' +
-    `Reproduce: \`npm run bench:import -- --sizes ${sizes.join(',')}\`\n\n` +
-    '| rows | MB | baseline rows/s | baseline peak MiB | kg import rows/s | kg import peak MiB | ratio |\n|---|---|---|---|---|---|---|\n' +
+    'Both are warmed up first on a 20,000-row network (a fresh JVM compiles on first use), then run alternately. Times are each process\'s wall time (start-up included), medians of the runs; CPU is the process\'s CPU seconds + the database JVM\'s during it (medians); peak memory is the process\'s maximum resident set (/usr/bin/time). Ratio = median kg import time / median baseline time (target ≤ 1.5×), then each run\'s ratio. ' +
+    `Load average (1, 5, 15 min) at the end: ${loadavg()}.\n` +
+    `Reproduce: \`npm run bench:import -- --sizes ${sizes.join(',')} --runs ${runList.join(',')}\`\n\n` +
+    '| rows | MB | runs | baseline rows/s | baseline CPU s (node + db) | baseline peak MiB | kg import rows/s | kg import CPU s (node + db) | kg import peak MiB | ratio (each run) |\n|---|---|---|---|---|---|---|---|---|---|\n' +
     `${results.join('\n')}\n`;
   if (process.argv.includes('--no-record')) process.stdout.write(text);
   else {

@@ -29,7 +29,9 @@ export interface Update {
 export interface NodeWrite {
   id: string;
   kind: string;
+  /** A new entity's properties without `origin` and `sources`; what an existing one gains. */
   set: Props;
+  /** A new entity's statement without what createNodes.cypher adds (kind, doc, created); an existing one's whole statement. */
   statement: Props;
   /** A new entity (created with its statement), or one that exists (given what the row adds). */
   create: boolean;
@@ -101,16 +103,16 @@ export function planNodes(a: { rows: NodeRow[]; existing: Map<string, Existing>;
     const own: Props = flatten({ ...Object.fromEntries(FIELDS.map((f) => [f, row[f]])), ...row.props });
     // Kept small (a million of them are written): the key names the file and row; the row's own values are
     // on a new entity itself, and kept in the statement (propsJson) only beside an entity that existed.
-    const statement: Props = {
-      key: statementKey(a.k, row), kind: 'declaration', ...(row.description ? { claim: row.description } : {}), ...provenance(a.k, row), created: !found,
-      ...(found ? { name: row.name, propsJson: JSON.stringify(row.props) } : {}),
-    };
+    const claim: Props = row.description ? { claim: row.description } : {};
     if (!found) {
       const aliases = [...new Set(row.aliases ?? [])].filter((x) => x !== row.name);
-      const set: Props = { ...own, id: row.id, kind: row.kind, name: row.name, origin: 'import', ...(aliases.length ? { aliases, aliasText: aliases.join(' | ') } : {}), sources: [a.k.key] };
-      plan.writes.push({ id: row.id, kind: row.kind, set, statement, create: true });
+      // What is the same for every new entity of the import (origin, sources; the statement's kind, doc and
+      // created) is added by createNodes.cypher, not sent a million times.
+      const set: Props = { ...own, id: row.id, kind: row.kind, name: row.name, ...(aliases.length ? { aliases, aliasText: aliases.join(' | ') } : {}) };
+      plan.writes.push({ id: row.id, kind: row.kind, set, statement: { key: statementKey(a.k, row), ...claim, lines: [row.row], quote: row.quote }, create: true });
       plan.created.push(row.id);
     } else {
+      const statement: Props = { key: statementKey(a.k, row), kind: 'declaration', ...claim, ...provenance(a.k, row), created: false, name: row.name, propsJson: JSON.stringify(row.props) };
       const { set, filled, added, conflicts } = diffExisting({ stored: found.props, own, row, k: a.k });
       plan.writes.push({ id: row.id, kind: row.kind, set, statement: { ...statement, filled, addedJson: JSON.stringify(added) }, create: false });
       plan.conflicts.push(...conflicts);
@@ -172,12 +174,26 @@ export function restoreProps(props: Record<string, unknown>, filled: string[], a
   return out;
 }
 
-/** The properties an edge row gives its relationship, provenance included. */
-export function linkWrite(row: EdgeRow, k: ImportKey): LinkWrite {
+/**
+ * A relationship an edge row creates: its own properties, and the row and quote of its provenance.
+ * writeLinks.cypher adds `id`, `source_doc` (the import: what undo looks for), `source_lines`, `source_quote`
+ * and `origin` from these and the import's key, so what is the same for every row is sent once per batch.
+ */
+export interface EdgeWrite {
+  id: string;
+  type: string;
+  from: string;
+  to: string;
+  row: number;
+  quote: string;
+  /** The row's own properties (no id, no provenance). */
+  props: Props;
+}
+
+/** What an edge row gives its relationship. */
+export function linkWrite(row: EdgeRow, k: ImportKey): EdgeWrite {
   const id = row.id ?? `link:import-${k.short}-${row.fileIndex}-${row.row}`;
-  const own = flatten({ ...row.props, validFrom: row.validFrom, validUntil: row.validUntil });
-  // The import is the relationship's source (`source_doc`): what undo looks for.
-  return { id, type: row.type, from: row.from, to: row.to, props: { id, ...own, ...provenance(k, row, 'source_'), origin: 'import' } };
+  return { id, type: row.type, from: row.from, to: row.to, row: row.row, quote: row.quote, props: flatten({ ...row.props, validFrom: row.validFrom, validUntil: row.validUntil }) };
 }
 
 const LINK_OWN = (key: string) => !['id', 'origin', 'conflicts', 'editedBy', 'derivedFrom'].includes(key) && !key.startsWith('source_');
@@ -187,7 +203,7 @@ const LINK_OWN = (key: string) => !['id', 'origin', 'conflicts', 'editedBy', 'de
  * properties that differ, recorded as conflicts beside the stored values.
  */
 export function planEdges(a: { rows: EdgeRow[]; existing: Map<string, { props: Record<string, unknown> }>; k: ImportKey }) {
-  const writes: LinkWrite[] = [];
+  const writes: EdgeWrite[] = [];
   const annotations: { id: string; from: string; conflicts: string[] }[] = [];
   const conflicts: Conflict[] = [];
   for (const row of a.rows) {
