@@ -22,7 +22,7 @@ export function countByForm(links: { props: Record<string, unknown> }[]): { form
  */
 export async function jointAction({ executor, limits, loaders }: ServiceDeps, a: { clusterId: string; year?: number | null }) {
   // The members are looked up beside the check that the cluster exists (a non-cluster has none).
-  const [cluster, members] = await Promise.all([requireEntity(loaders, a.clusterId, 'clusterId', 'Cluster'), clusterMembers({ executor }, a)]);
+  const [cluster, members] = await Promise.all([requireEntity(loaders, a.clusterId, 'clusterId', 'Cluster'), clusterMembers({ executor, loaders }, a)]);
   const core = [a.clusterId, ...members];
   const x = await expand({ executor, loaders }, { ids: core, hops: 1, types: ['COOPERATES_WITH'], direction: 'BOTH', year: a.year, maxNodes: limits.subgraphNodes });
   return {

@@ -32,7 +32,7 @@ export type ClusterFiguresRow = z.infer<typeof clusterFiguresRow>;
 export const clustersStatements = {
   chainsOf: statement('clusters/chainsOf', z.object({ id: z.string(), chains: z.array(z.object({ chain: z.string(), role: z.string(), node: entityRow })) })),
   clusterFigures: statement('clusters/clusterFigures', clusterFiguresRow),
-  members: statement('clusters/members', z.object({ cluster: z.string(), members: z.array(z.string()) })),
+  members: statement('clusters/members', z.object({ cluster: z.string(), members: z.array(z.string()), nodes: z.array(entityRow) })),
   printedTables: statement('clusters/printedTables', z.object({ id: z.string(), title: z.string(), rowsJson: z.string() })),
   timeline: statement('clusters/timeline', z.object({ id: z.string(), subject: z.string() })),
 };

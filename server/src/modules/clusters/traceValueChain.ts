@@ -61,7 +61,7 @@ const distinct = <T>(xs: (T | null)[]): T[] => [...new Set(xs.filter((x): x is T
 export async function traceValueChain({ executor, limits, loaders }: ServiceDeps, a: TraceArgs) {
   const tiers = wholeNumberWithin('tiers', a.tiers, limits.hops, 'MAX_HOPS');
   // Members are looked up beside the check that the start exists (an actor has none), not after it.
-  const [start, members] = await Promise.all([requireEntity(loaders, a.id, 'id'), a.includeMembers ? clusterMembers({ executor }, { clusterId: a.id }) : []]);
+  const [start, members] = await Promise.all([requireEntity(loaders, a.id, 'id'), a.includeMembers ? clusterMembers({ executor, loaders }, { clusterId: a.id }) : []]);
   const tier0 = start.kind === 'Cluster' && a.includeMembers ? [start.id, ...members] : [start.id];
   const x = await expand({ executor, loaders }, { ids: tier0, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes });
   const tierOf = tiersFrom(tier0, x.edges, { direction: a.direction, tiers });
