@@ -5,7 +5,7 @@
  *
  * Starts a dedicated local Neo4j (Bolt 7694, .data/neo4j-bench-queries, heap 3g, page cache 3g), applies the
  * service's schema (applySchema) and, when the store does not already hold it, writes the synthetic network
- * of bench/network.ts (about 1 M actors and 3.4 M relationships at the default size; ~10 min). Then it starts
+ * of bench/network.ts (1,006,022 nodes and 3,254,029 relationships at the default size; 25 min on 2 busy cores). Then it starts
  * the service (tsx, NODE_ENV=production, no seeds) against that database and, for every query family the
  * API offers, times on the same seeded random arguments:
  *   (a) the GraphQL request end to end (HTTP POST to /graphql on loopback, JSON parsed), and
