@@ -261,7 +261,9 @@ async function main(): Promise<void> {
       const ig = igraph(file, n, repeat, dir);
       log(`  igraph directed ${ig.directed.map(s2)}, undirected ${ig.undirected.map(s2)}, constraint ${ig.constraint.map(s2)}`);
       const sources = Array.from({ length: Math.min(nxSources, n) }, (_, i) => Math.floor((i * n) / Math.min(nxSources, n)));
-      const nx = networkx(file, n, sources, dir);
+      // --nx-sources 0 leaves networkx out (its constraint alone takes minutes at 20k actors).
+      const none = { seconds: NaN, sums: new Array<number>(n).fill(NaN) };
+      const nx = sources.length ? networkx(file, n, sources, dir) : { directed: none, undirected: none, holes_seconds: NaN, constraint: new Array<number | null>(n).fill(null), effective_size: new Array<number | null>(n).fill(null) };
       const ourSumsD = await betweennessSums(csr, { directed: true, sources: Int32Array.from(sources) });
       const ourSumsU = await betweennessSums(csr, { directed: false, sources: Int32Array.from(sources) });
       const perSource = (x: number) => (x / sources.length) * n;
