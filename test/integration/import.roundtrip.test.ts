@@ -34,9 +34,9 @@ import { readWithNetworkx } from '../helpers/networkx.js';
  * Left out of the comparison, because the importer does not restore them by design (README, "Importing your
  * network"): properties the service keeps or computes itself (origin, aliasText, computed_*, ceFlags,
  * ceDisagrees), the copy of the provenance a round trip keeps (statedIn_*, compared as provenance), the key of
- * the round trip's own import among an entity's sources, and the entity fields that draw a structural link
- * (a place's parent, a chain's cluster, an episode's subject, an event's affects), whose relationships are
- * compared as relationships.
+ * the round trip's own import among an entity's sources. The entity fields that draw a structural link (a
+ * place's parent, a chain's cluster, an episode's subject, an event's affects) are compared as properties,
+ * and their relationships as relationships (the import draws them once, from the edges file).
  */
 const FORMATS = ['csv', 'json', 'gexf', 'graphml'] as const;
 type Format = (typeof FORMATS)[number];
@@ -111,15 +111,14 @@ interface Print { nodes: Map<string, NodePrint>; edges: Map<string, EdgePrint> }
 
 const SERVICE_NODE = /^(origin|sources|aliasText|conflicts|importKey|imports|editedBy|computed_.*|ceFlags|ceDisagrees|statedIn_.*)$/;
 const SERVICE_EDGE = /^(origin|conflicts|editedBy|importKey|imports|source_.*|statedIn_.*)$/;
-const LINK_FIELDS: Record<string, string> = { Place: 'parent', ValueChain: 'cluster', Upgrading: 'subject', Event: 'affects' };
 const text = (v: unknown): string | null => (v === undefined || v === null || v === '' ? null : Array.isArray(v) ? v.map(String).join(';') : String(v));
 const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
-function ownProps(p: Props, drop: RegExp, linkField?: string): Props {
+function ownProps(p: Props, drop: RegExp): Props {
   const out: Props = {};
   for (const k of Object.keys(p).sort()) {
     const v = p[k];
-    if (drop.test(k) || k === linkField || v === null || (Array.isArray(v) && v.length === 0)) continue;
+    if (drop.test(k) || v === null || (Array.isArray(v) && v.length === 0)) continue;
     out[k] = v;
   }
   return out;
@@ -129,7 +128,7 @@ const provenanceOf = (p: Props | undefined): Provenance => ({ doc: text(p?.doc),
 /** One entity's print from its stored properties (JSON), the provenance and the sources the file shows. */
 function nodePrint(a: { kind: string; name: string; props: Props; provenance: Props | undefined; sources: string[]; ignore: Set<string> }): NodePrint {
   return {
-    kind: a.kind, name: a.name, props: ownProps(a.props, SERVICE_NODE, LINK_FIELDS[a.kind]), provenance: provenanceOf(a.provenance),
+    kind: a.kind, name: a.name, props: ownProps(a.props, SERVICE_NODE), provenance: provenanceOf(a.provenance),
     sources: a.sources.filter((s) => !a.ignore.has(s)), conflicts: list(a.props.statedIn_conflicts ?? a.props.conflicts),
   };
 }

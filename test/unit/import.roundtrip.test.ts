@@ -3,6 +3,7 @@ import { edgeValues, nodeValues, type ExportEdge, type ExportNode } from '../../
 import { mapEdgeRow, mapNodeRow } from '../../server/src/modules/import/columns.js';
 import type { Cell, RawRow } from '../../server/src/modules/import/model.js';
 import { exportedRow, isExportHeader } from '../../server/src/modules/import/parsers/exported.js';
+import { structuralLinks } from '../../server/src/modules/import/plan.js';
 
 /**
  * An export's rows read back into the import's row model (parsers/exported.ts), without a database: the rows
@@ -42,17 +43,21 @@ describe('reading an export back', () => {
     expect(isExportHeader(['from', 'to', 'type', 'source_doc'], 'edges')).toBe(false);
   });
 
-  it('restores an entity from its stored properties, keeps its provenance, and ignores the derived columns and link fields', () => {
+  it('restores an entity from its stored properties with its link fields, keeps its provenance, and ignores the derived columns', () => {
     const raw = exportedRow(csvRow(nodeValues(chain), 'nodes'));
     const { row, issues } = mapNodeRow(raw);
     expect(issues).toEqual([]);
     expect(row).toMatchObject({ id: chain.id, kind: 'ValueChain', name: 'US shoe chain', aliases: ['US chain'], validFrom: 1970 });
-    // Not `country` (derived, and it would draw a LOCATED_IN), not `cluster` (HAS_CHAIN comes as an edge), not the service's own keys.
+    // Not `country` (derived, and it would draw a LOCATED_IN), not the service's own keys; `cluster` kept as stored.
     expect(row!.country).toBeUndefined();
     expect(row!.props).toEqual({
-      governanceHS: 'quasi_hierarchy', market: 'global',
+      cluster: 'cluster:test-sinos', governanceHS: 'quasi_hierarchy', market: 'global',
       statedIn: { doc: 'pietrobelli2004', lines: [412, 413], quote: 'the US chain', finding: 'cited', cites: 'Schmitz 1995', sources: ['schmitz1995', 'pietrobelli2004'], conflicts: ['market: "global" vs "domestic" (002.yaml)'] },
     });
+    // The export's edges file carries HAS_CHAIN with its own id and provenance: the row draws no link of its own.
+    expect(row!.exported).toBe(true);
+    expect(structuralLinks(row!)).toEqual([]);
+    expect(structuralLinks({ ...row!, exported: undefined })).toEqual([{ type: 'HAS_CHAIN', from: 'cluster:test-sinos', to: chain.id, field: 'cluster' }]);
   });
 
   it('nests flattened keys again, keeps a key whole when a shorter one is stored too, and drops computed figures', () => {

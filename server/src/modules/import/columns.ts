@@ -224,6 +224,7 @@ export function mapNodeRow(raw: RawRow): Mapped<NodeRow> {
     file: raw.file, ...(raw.sheet ? { sheet: raw.sheet, sheetIndex: raw.sheetIndex } : {}), section: 'nodes', row: raw.row, ...(raw.line ? { line: raw.line } : {}), fileIndex: raw.fileIndex,
     id: fields.id !== undefined ? text(fields.id) : '', kind: kind ?? kindText, name: name !== undefined ? text(name) : '', props, columns, quote: '',
   };
+  if (raw.exported) row.exported = true;
   if (fields.aliases !== undefined) row.aliases = list(fields.aliases);
   if (fields.description !== undefined) row.description = text(fields.description);
   if (fields.country !== undefined) row.country = text(fields.country);

@@ -59,6 +59,16 @@ export class Ledger {
     return v === undefined ? undefined : Ledger.unpack(v);
   }
 
+  /**
+   * The kind of the node `id` ('' when its row named none that exists) when it is known and not rejected,
+   * else undefined: the common case of a reference, answered without building a NodeEntry.
+   */
+  acceptedKind(id: string): string | undefined {
+    const v = this.nodes.get(id);
+    if (v === undefined || (v % 8) & FLAG_REJECTED) return undefined;
+    return NODE_KINDS[Math.floor(v / 8) % 16] ?? '';
+  }
+
   setNode(id: string, e: NodeEntry): void {
     this.nodes.set(id, Ledger.pack(e));
   }

@@ -82,6 +82,12 @@ export interface NodeRow extends RowPlace {
   columns: Map<string, string>;
   /** A short rendering of the row, the `quote` of its statement. */
   quote: string;
+  /**
+   * Read from one of the service's export files (`RawRow.exported`): its link fields (a place's `parent`, a
+   * chain's `cluster`, an episode's `subject`, an event's `affects`) are kept as properties, but draw no
+   * structural link, since the export's edges carry those links with their own ids and provenance.
+   */
+  exported?: boolean;
 }
 
 /** A relationship as one import row gives it. */

@@ -72,6 +72,8 @@ const show = (v: unknown) => JSON.stringify(v);
 
 /** The structural links a node row implies, as the seed loader derives them from the same fields. */
 export function structuralLinks(row: NodeRow): { type: string; from: string; to: string; field: string }[] {
+  // An exported row's links are rows of the export's edges file, with their own ids and provenance.
+  if (row.exported) return [];
   const out: { type: string; from: string; to: string; field: string }[] = [];
   const p = row.props;
   if (row.country) out.push({ type: 'LOCATED_IN', from: row.id, to: row.country, field: 'country' });

@@ -131,7 +131,10 @@ export class Validator {
     this.ledger.setNode(row.id, { fileIndex: row.fileIndex, sheetIndex: row.sheetIndex ?? 0, row: row.row, kind: row.kind, rejected, existing: false, aggregate: row.aggregate === true });
     if (rejected) return undefined;
     this.newNodes.push({ id: row.id, kind: row.kind, ref: refOf(row), place: { ...placeOf(row), column: row.columns.get('kind') } });
-    const p = row.props;
+    // An exported row's link fields (parent, cluster, subject, affects) draw no link (plan.ts `structuralLinks`):
+    // like a broker's `between`, they may name entities an export of part of the graph left out, so they are
+    // kept as they are rather than checked.
+    const p: Record<string, unknown> = row.exported ? {} : row.props;
     const refs: [unknown, string, string[]?][] = [
       [row.country, 'country', ['Place']],
       [row.locatedIn, 'locatedIn', ['Place']],
@@ -155,6 +158,10 @@ export class Validator {
    * database is asked. The place of a problem is built only when there is one (most references are fine).
    */
   private ref(id: string, at: NodeRow | EdgeRow | RawRow, column: string | undefined, more: { want?: string[]; owner?: string } = {}): void {
+    // Most references name an accepted row of the import, of a kind they may name: nothing to report, and
+    // nothing allocated (a million rows refer to their ends).
+    const accepted = this.ledger.acceptedKind(id);
+    if (accepted !== undefined && (!more.want || more.want.includes(accepted))) return;
     const known = this.ledger.node(id);
     const db = known ? undefined : this.dbKinds.get(id);
     if (!known && !db) {
@@ -228,7 +235,7 @@ export class Validator {
     if (this.ledger.isRejected(refOf(raw)) || isBareReference(raw)) return false;
     const { row } = mapNodeRow(raw);
     if (!row) return false;
-    const p = row.props;
+    const p: Record<string, unknown> = row.exported ? {} : row.props;
     const fields: [unknown, string][] = [[row.country, 'country'], [row.locatedIn, 'locatedIn'], [p.parent, 'props.parent'], [p.cluster, 'props.cluster'], [p.subject, 'props.subject']];
     if (Array.isArray(p.affects)) for (const a of p.affects) fields.push([a, 'props.affects']);
     for (const [id, field] of fields) {

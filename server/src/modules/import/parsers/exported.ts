@@ -13,8 +13,8 @@
  *   (`origin`, `aliasText`, `computed_*`, `ceFlags`, `ceDisagrees`, an edge's `source_*`, which the
  *   provenance columns repeat);
  * - the fields that draw a structural link (a place's `parent`, a chain's `cluster`, an episode's `subject`,
- *   an event's `affects`): left out, because the export's edges carry those links with their own ids and
- *   provenance, and the import would otherwise draw each one a second time;
+ *   an event's `affects`): kept as properties; the row is marked `exported`, so the import draws no link from
+ *   them (plan.ts `structuralLinks`): the export's edges carry those links with their own ids and provenance;
  * - provenance: `doc`, `lines`, `quote`, `finding`, `cites` (the JSON `provenance`), the documents of
  *   `sources` and the stored `conflicts`, kept as the `statedIn.*` properties of the entity or relationship
  *   (stored `statedIn_doc`…): the import stays the source that carried the row (what undo and idempotence
@@ -42,8 +42,6 @@ const EDGE_FIELDS = new Set(['validFrom', 'validUntil']);
 /** Stored properties (by the segment before the first `_`) the import does not read from `properties`. */
 const NODE_SKIPPED = new Set(['id', 'kind', 'name', 'origin', 'sources', 'conflicts', 'aliasText', 'importKey', 'imports', 'editedBy', 'computed', 'ceFlags', 'ceDisagrees', 'statedIn']);
 const EDGE_SKIPPED = new Set(['id', 'origin', 'source', 'conflicts', 'editedBy', 'statedIn', 'importKey', 'imports']);
-/** The fields that draw a structural link, by the kind that has them (seeds/FORMAT.md; plan.ts `structuralLinks`). */
-const LINK_FIELDS: Record<string, string> = { parent: 'Place', cluster: 'ValueChain', subject: 'Upgrading', affects: 'Event' };
 const PROVENANCE = ['doc', 'lines', 'quote', 'finding', 'cites'] as const;
 
 const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
@@ -101,7 +99,7 @@ function provenanceOf(c: Map<string, Cell>): Record<string, unknown> {
 }
 
 /** Adds the stored properties (but those skipped) to `out` as field cells or `props.` cells. */
-function restore(out: Map<string, Cell>, props: Record<string, unknown>, a: { fields: Set<string>; skipped: Set<string>; kind?: string }) {
+function restore(out: Map<string, Cell>, props: Record<string, unknown>, a: { fields: Set<string>; skipped: Set<string> }) {
   for (const [key, v] of Object.entries(props)) {
     if (v === null || v === undefined) continue;
     if (a.fields.has(key)) {
@@ -109,7 +107,6 @@ function restore(out: Map<string, Cell>, props: Record<string, unknown>, a: { fi
       continue;
     }
     if (a.skipped.has(key.split('_')[0]!)) continue;
-    if (a.kind !== undefined && LINK_FIELDS[key] === a.kind) continue;
     out.set(`props.${pathOf(key, props)}`, v as Cell);
   }
 }
@@ -133,7 +130,7 @@ export function exportedRow(raw: RawRow): RawRow {
   if (raw.section === 'nodes') {
     for (const k of ['id', 'kind', 'name'] as const) if (!blank(c.get(k))) out.set(k, c.get(k)!);
     if (!out.has('name') && !blank(c.get('label'))) out.set('name', c.get('label')!);
-    if (stored) restore(out, stored, { fields: NODE_FIELDS, skipped: NODE_SKIPPED, kind: String(c.get('kind') ?? '') });
+    if (stored) restore(out, stored, { fields: NODE_FIELDS, skipped: NODE_SKIPPED });
   } else {
     for (const [from, to] of [['id', 'id'], ['type', 'type'], ['source', 'from'], ['target', 'to'], ['from', 'from'], ['to', 'to']] as const) if (!blank(c.get(from))) out.set(to, c.get(from)!);
     if (stored) restore(out, stored, { fields: EDGE_FIELDS, skipped: EDGE_SKIPPED });
