@@ -81,11 +81,14 @@ async function load(executor: Executor, g: ReturnType<typeof graph>, name: strin
     "UNWIND range(0, $n - 1) AS i CALL (i) { CREATE (:Entity:Firm {id: 'firm:b' + i, kind: 'Firm', name: 'b' + i, grp: 'g' + (i % 10)}) } IN TRANSACTIONS OF 20000 ROWS",
     { n: g.n },
   );
-  for (let i = 0; i < g.m; i += 50_000) {
+  // Arcs by node reference (id(), looked up once), not by id through the index: about twice as fast to load.
+  const ref = new Float64Array(g.n);
+  for (const r of await executor.runText("MATCH (n:Firm) RETURN toInteger(substring(n.id, 6)) AS i, id(n) AS ref")) ref[r.i as number] = r.ref as number;
+  for (let i = 0; i < g.m; i += 100_000) {
     const batch: number[][] = [];
-    for (let k = i; k < Math.min(g.m, i + 50_000); k += 1) batch.push([g.src[k]!, g.dst[k]!]);
-    await executor.runText("UNWIND $arcs AS a MATCH (s:Entity {id: 'firm:b' + toInteger(a[0])}) MATCH (t:Entity {id: 'firm:b' + toInteger(a[1])}) CREATE (s)-[:SUPPLIES]->(t)", { arcs: batch });
-    if ((i / 50_000) % 20 === 19) log(`  ${fmt(i + 50_000)} arcs loaded`);
+    for (let k = i; k < Math.min(g.m, i + 100_000); k += 1) batch.push([ref[g.src[k]!]!, ref[g.dst[k]!]!]);
+    await executor.runText('UNWIND $arcs AS a MATCH (s) WHERE id(s) = toInteger(a[0]) MATCH (t) WHERE id(t) = toInteger(a[1]) CREATE (s)-[:SUPPLIES]->(t)', { arcs: batch });
+    if ((i / 100_000) % 10 === 9) log(`  ${fmt(i + 100_000)} arcs loaded`);
   }
   const [{ arcs } = {}] = await executor.runText("MATCH (:Firm)-[r:SUPPLIES]->(:Firm) RETURN count(r) AS arcs");
   if (arcs !== g.m) throw new Error(`loading ${name}: ${String(arcs)} arcs in the database, expected ${g.m}`);
@@ -238,7 +241,7 @@ async function main(): Promise<void> {
     'bench/RESULTS.md',
     [
       '',
-      `### Brokerage at scale (\`npm run bench:brokerage\`), ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      `## Brokerage at scale — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC (\`npm run bench:brokerage\`)`,
       '',
       `Random digraphs (${perActor} arcs per actor, 10 groups), service end to end through GraphQL (median of ${repeat}) against sna::brokerage on the same edge list; read and count are the two stages timed in the benchmark process; peak RSS is the service process's VmHWM. Load: \`${uptime}\`.`,
       '',
