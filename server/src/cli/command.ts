@@ -22,11 +22,18 @@ export interface CliIO {
   stderr: Writable;
 }
 
-export interface Command {
+/** A command as `kg` lists it (commands/index.ts): name and summary, the implementation loaded on use. */
+export interface CommandEntry {
   /** `kg <name>`. */
   name: string;
   /** One line for `kg --help`. */
   summary: string;
+  load(): Promise<Command>;
+}
+
+export interface Command {
+  /** `kg <name>`. */
+  name: string;
   /** The whole help of `kg <name> --help`: usage, arguments, options, examples. */
   help: string;
   /**

@@ -8,8 +8,6 @@ import { isPortFree, startLocalNeo4j, type LocalNeo4j } from '../../../neo4j/lau
 import { loadConfig, type Config } from '../config.js';
 import { StartupError, UnavailableError } from '../errors.js';
 import type { ServiceDeps } from '../modules/context.js';
-import { createLoaders } from '../modules/entities/loaders.js';
-import { declaredStatements } from '../modules/index.js';
 import { connect } from '../neo4j/driver.js';
 import { Executor } from '../neo4j/executor.js';
 import { checkStatements, loadCypherRegistry } from '../neo4j/registry.js';
@@ -34,15 +32,26 @@ export function cliConfig(): Config {
   }
 }
 
+export interface DatabaseOptions {
+  uri?: string;
+  progress: (line: string) => void;
+  timeoutMs?: number;
+  /** The statements the command runs, checked against the Cypher files before it starts (default: every module's). */
+  statements?: Iterable<{ name: string }>;
+}
+
 /**
  * Opens the database. Anything that keeps the command from reaching it — nothing listening, the local Neo4j
  * failing to start, credentials refused — is an UnavailableError (exit 3) saying what and how to fix it.
  */
-export async function openDatabase(opts: { uri?: string; progress: (line: string) => void; timeoutMs?: number }): Promise<CliDatabase> {
+export async function openDatabase(opts: DatabaseOptions): Promise<CliDatabase> {
   const config = cliConfig();
   if (opts.uri !== undefined && !BOLT_URI.test(opts.uri)) throw new UsageError(`--uri must be a Bolt URI such as bolt://localhost:7687, got "${opts.uri}".`);
   const registry = loadCypherRegistry();
-  checkStatements(registry, declaredStatements);
+  // Loaded here rather than at the top: every module's resolvers come with modules/index.js, which a command
+  // that names its own statements (kg import) need not load.
+  checkStatements(registry, opts.statements ?? (await import('../modules/index.js')).declaredStatements);
+  const { createLoaders } = await import('../modules/entities/loaders.js');
   let uri = opts.uri ?? config.neo4j.uri;
   let local: LocalNeo4j | undefined;
   try {
@@ -72,7 +81,7 @@ export async function openDatabase(opts: { uri?: string; progress: (line: string
 }
 
 /** Runs `work` with the database open, and closes it (stopping a local Neo4j started for it) whatever happens. */
-export async function withDatabase<T>(opts: { uri?: string; progress: (line: string) => void; timeoutMs?: number }, work: (db: CliDatabase) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(opts: DatabaseOptions, work: (db: CliDatabase) => Promise<T>): Promise<T> {
   const db = await openDatabase(opts);
   try {
     return await work(db);

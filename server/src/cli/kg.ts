@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+// errors.js is small and dependency-free; the commands themselves are loaded on use (commands/index.ts).
 import { AppError, StartupError } from '../errors.js';
 import { EXIT, print, UsageError, type CliIO } from './command.js';
 import { commands } from './commands/index.js';
@@ -50,12 +51,13 @@ export async function kg(argv: string[], io: CliIO): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) return failed(new UsageError(`unknown command "${name}"; the commands are ${commands.map((c) => c.name).join(', ')}.`), undefined, io);
-  if (rest.includes('--help') || rest.includes('-h')) {
-    await print(io.stdout, command.help);
-    return EXIT.OK;
-  }
   try {
-    return await command.run(rest, io);
+    const loaded = await command.load();
+    if (rest.includes('--help') || rest.includes('-h')) {
+      await print(io.stdout, loaded.help);
+      return EXIT.OK;
+    }
+    return await loaded.run(rest, io);
   } catch (err) {
     return failed(err, name, io);
   }

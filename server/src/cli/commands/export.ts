@@ -37,7 +37,6 @@ async function destination(format: string, out: string | undefined, io: CliIO): 
 
 export const exportCommand: Command = {
   name: 'export',
-  summary: 'write the graph, a cluster, a neighbourhood or some entities as CSV, JSON, GEXF or GraphML',
   help: `Usage: kg export --format csv|json|gexf|graphml [selection] [--out FILE|DIR] [--json]
 
 Writes the graph or part of it, with provenance, read from Neo4j a page at a time (any size). The

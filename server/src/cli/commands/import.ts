@@ -5,6 +5,7 @@ import { applySchema } from '../../neo4j/schema.js';
 import { IMPORT_FORMATS, type ImportFormat } from '../../modules/import/model.js';
 import { ProgressLine } from '../../modules/import/progress.js';
 import { describeIssue, runImport, type ImportReport } from '../../modules/import/service.js';
+import { importStatements } from '../../modules/import/statements.js';
 import { listImports, undoImport } from '../../modules/import/undo.js';
 import { DATABASE_HELP, DATABASE_OPTIONS, EXIT, parseCommandLine, print, table, UsageError, type CliIO, type Command } from '../command.js';
 import { withDatabase } from '../database.js';
@@ -22,6 +23,9 @@ const OPTIONS = {
   undo: { type: 'string' },
   who: { type: 'string' },
 } as const;
+
+/** The statements `kg import` runs (checked at start-up without loading every module's). */
+const STATEMENTS = Object.values(importStatements);
 
 /** An import of a million rows may hold one transaction far longer than an API request's QUERY_TIMEOUT_MS. */
 const TIMEOUT_MS = 6 * 3600_000;
@@ -64,7 +68,7 @@ async function importFiles(paths: string[], values: Record<string, string | bool
   progress.start('checking');
   let total: number | undefined;
   const maxIssues = 100_000;
-  return withDatabase({ uri: values.uri as string | undefined, progress: (l) => void io.stderr.write(`${l}\n`), timeoutMs: TIMEOUT_MS }, async (db) => {
+  return withDatabase({ uri: values.uri as string | undefined, progress: (l) => void io.stderr.write(`${l}\n`), timeoutMs: TIMEOUT_MS, statements: STATEMENTS }, async (db) => {
     // A new database needs the id constraints first (IF NOT EXISTS: nothing changes where they are).
     if (!values['dry-run']) await applySchema(db.executor);
     const report = await runImport(db.executor, {
@@ -103,7 +107,6 @@ async function importFiles(paths: string[], values: Record<string, string | bool
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a network from CSV, XLSX, JSON, GraphML or GEXF files; list and undo imports',
   help: `Usage: kg import <files…> [--dry-run] [--valid-rows] [--format F] [--encoding E] [--json] [--uri URI]
        kg import --list [--json] [--uri URI]
        kg import --undo IMPORT_ID [--json] [--uri URI]
@@ -132,7 +135,7 @@ A progress line (rows/s, time left) goes to stderr. Exit 0 done, 1 errors (nothi
 3 database unavailable or an interrupted batched import.`,
   async run(args, io) {
     const { values, positionals } = parseCommandLine(args, OPTIONS, { min: 0, max: Infinity, names: 'files to import' });
-    const common = { uri: values.uri, progress: (l: string) => void io.stderr.write(`${l}\n`), timeoutMs: TIMEOUT_MS };
+    const common = { uri: values.uri, progress: (l: string) => void io.stderr.write(`${l}\n`), timeoutMs: TIMEOUT_MS, statements: STATEMENTS };
     if (values.list || values.undo) {
       if (positionals.length) throw new UsageError(`--${values.list ? 'list' : 'undo'} takes no files.`);
       return withDatabase(common, async (db) => {

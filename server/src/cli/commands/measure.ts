@@ -125,7 +125,6 @@ const RUN: Record<Measure, (deps: ServiceDeps, v: Values, first: number) => Prom
 
 export const measureCommand: Command = {
   name: 'measure',
-  summary: 'run brokerage, structural holes or centrality on the graph or part of it and print or write the table',
   help: `Usage: kg measure brokerage|structural-holes|centrality [scope] [options]
 
 Runs the same services as the API's brokerage, structuralHoles and centrality queries (README, "Query guide"

@@ -68,7 +68,6 @@ async function load(root: string, uri: string | undefined, json: boolean, io: Cl
 
 export const seedCommand: Command = {
   name: 'seed',
-  summary: 'check the seed files, or check and load them into the database',
   help: `Usage: kg seed check [--root DIR] [--json]
        kg seed load [--root DIR] [--uri URI] [--json]
 

@@ -6,7 +6,6 @@ const byCount = (r: Record<string, number>) => Object.entries(r).sort(([a, x], [
 
 export const statsCommand: Command = {
   name: 'stats',
-  summary: 'count entities by kind, relationships by type, both by origin, imports and sources',
   help: `Usage: kg stats [--uri URI] [--json]
 
 What the database holds: entities by kind, relationships between entities by type, both by origin (seed,
