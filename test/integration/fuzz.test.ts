@@ -40,6 +40,11 @@ const VALID: Record<string, Record<string, unknown>> = {
   communities: { scope: { clusterId: 'cluster:espirito-santo-metalworking' } },
   dependency: { id: 'firm:chipilo-subcontractors', scope: { clusterId: 'cluster:chipilo-furniture' } },
   whatIf: { remove: ['firm:segusino'], scope: { clusterId: 'cluster:chipilo-furniture' } },
+  approximateBetweenness: { samples: 10, scope: { clusterId: 'cluster:espirito-santo-metalworking' } },
+  analysisJob: { id: 'job:none' },
+  // A job over one cluster: a bad value either is refused or starts a small job, which writes no entity.
+  startAnalysis: { input: { structuralHoles: { scope: { clusterId: 'cluster:espirito-santo-metalworking' } } } },
+  cancelAnalysis: { id: 'job:none' },
   cypher: { query: 'MATCH (n:Entity {id: $id}) RETURN n.name AS name', params: { id: 'firm:segusino' } },
   exportNetwork: { format: 'JSON', selection: { cluster: 'cluster:espirito-santo-metalworking' } },
   // Mutations cite a source that does not exist, so none of them can write whatever else they carry.
