@@ -39,8 +39,13 @@ const TYPES = new Set<string>(LINK_TYPE_NAMES);
 const yearOk = (v: number | undefined) => v === undefined || (Number.isInteger(v) && v >= 1800 && v <= 2100);
 const textOk = (v: unknown) => v === undefined || typeof v === 'string';
 
+/** What nodeRecord checks of a node row. */
+export const nodeInput = (row: NodeRow) => ({ id: row.id, kind: row.kind, name: row.name, aliases: row.aliases, description: row.description, count: row.count, aggregate: row.aggregate, country: row.country, locatedIn: row.locatedIn, validFrom: row.validFrom, validUntil: row.validUntil, props: row.props, source: ROW_SOURCE });
+/** What linkRecord checks of an edge row. */
+export const edgeInput = (row: EdgeRow) => ({ ...(row.id ? { id: row.id } : {}), type: row.type, from: row.from, to: row.to, props: row.props, validFrom: row.validFrom, validUntil: row.validUntil, source: ROW_SOURCE });
+
 /** Whether nodeRecord accepts the row's input, settled without it; false means "ask the schema". */
-function plainNode(row: NodeRow): boolean {
+export function plainNode(row: NodeRow): boolean {
   return KINDS.has(row.kind) && row.name.length > 0 && entityId.safeParse(row.id).success
     && (row.aliases === undefined || row.aliases.every((a) => typeof a === 'string')) && textOk(row.description) && textOk(row.country) && textOk(row.locatedIn)
     && (row.count === undefined || (Number.isFinite(row.count) && row.count >= 0)) && (row.aggregate === undefined || typeof row.aggregate === 'boolean')
@@ -48,7 +53,7 @@ function plainNode(row: NodeRow): boolean {
 }
 
 /** Whether linkRecord accepts the row's input, settled without it; false means "ask the schema". */
-function plainEdge(row: EdgeRow): boolean {
+export function plainEdge(row: EdgeRow): boolean {
   if (row.id !== undefined || !TYPES.has(row.type) || !row.from || !row.to || !yearOk(row.validFrom) || !yearOk(row.validUntil)) return false;
   const props = linkPropsByType[row.type as keyof typeof linkPropsByType];
   return !props || props.safeParse(row.props).success;
@@ -148,7 +153,7 @@ export class Validator {
       return undefined;
     }
     if (!plainNode(row)) {
-      const input = { id: row.id, kind: row.kind, name: row.name, aliases: row.aliases, description: row.description, count: row.count, aggregate: row.aggregate, country: row.country, locatedIn: row.locatedIn, validFrom: row.validFrom, validUntil: row.validUntil, props: row.props, source: ROW_SOURCE };
+      const input = nodeInput(row);
       const parsed = nodeRecord.safeParse(input);
       if (!parsed.success) this.zodIssues(row, parsed.error, input);
     }
@@ -287,7 +292,7 @@ export class Validator {
     for (const i of issues) this.report(i, refOf(raw));
     if (!row || issues.length) return undefined;
     if (!plainEdge(row)) {
-      const input = { ...(row.id ? { id: row.id } : {}), type: row.type, from: row.from, to: row.to, props: row.props, validFrom: row.validFrom, validUntil: row.validUntil, source: ROW_SOURCE };
+      const input = edgeInput(row);
       const parsed = linkRecord.safeParse(input);
       if (!parsed.success) this.zodIssues(row, parsed.error, input);
     }
