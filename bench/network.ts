@@ -15,19 +15,11 @@
  * - Buyers SELL_TO another buyer (importer → retailer) with probability 0.3; institutions SUPPORT
  *   1 + Geometric(½) firms of their cluster.
  */
+import { mulberry32 as rng } from '../server/src/domain/betweennessSample.js';
 import type { Executor } from '../server/src/neo4j/executor.js';
 
 /** A seeded generator (mulberry32): the same seed gives the same network and the same drawn arguments. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { rng };
 
 const SECTORS = ['Calzados', 'Metalúrgica', 'Textil', 'Muebles', 'Vinos', 'Salmones', 'Lácteos', 'Autopartes', 'Software', 'Cerámica', 'Confecciones', 'Frutas'];
 const SURNAMES = ['Ferreira', 'Silva', 'Gómez', 'Rossi', 'Martínez', 'Oliveira', 'Hernández', 'Souza', 'López', 'Pereira', 'Díaz', 'Costa', 'Ramírez', 'Santos', 'Torres', 'Almeida', 'Vargas', 'Ribeiro', 'Castro', 'Moreno', 'Rocha', 'Ortiz', 'Mendes', 'Rojas', 'Barbosa', 'Núñez', 'Cardoso', 'Medina', 'Teixeira', 'Herrera'];

@@ -1,14 +1,7 @@
-/** Seeded pseudo-random numbers (mulberry32) so that random test graphs are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 as rng } from '../../server/src/domain/betweennessSample.js';
+
+/** Seeded pseudo-random numbers (mulberry32, the engine's own) so that random test graphs are the same on every run. */
+export { rng };
 
 /** A random digraph: n nodes, about m distinct arcs (no self-loops), and a group label per node. */
 export function randomDigraph(opts: { n: number; m: number; groups: string[]; seed: number; prefix: string }) {

@@ -17,7 +17,7 @@
 import { betweennessScale, betweennessSums, type BetweennessRun } from './betweenness.js';
 import type { Csr } from './csr.js';
 
-/** mulberry32: a small, fast, seedable generator (as test/helpers/random.ts), uniform on [0,1). */
+/** mulberry32: a small, fast, seedable generator, uniform on [0,1); the tests and benchmarks draw their random graphs with it too. */
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
