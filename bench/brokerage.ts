@@ -19,7 +19,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -36,6 +35,7 @@ import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
 import { applySchema } from '../server/src/neo4j/schema.js';
 import { startService } from '../server/src/service.js';
 import { rng } from '../test/helpers/random.js';
+import { post } from './http.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -94,19 +94,6 @@ async function load(executor: Executor, g: ReturnType<typeof graph>, name: strin
   if (arcs !== g.m) throw new Error(`loading ${name}: ${String(arcs)} arcs in the database, expected ${g.m}`);
   await executor.runText("CREATE (:BenchGraph {name: $name})", { name });
   log(`loaded ${name} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-}
-
-/** POST without a client-side time limit. */
-function post(url: string, data: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      let out = '';
-      res.on('data', (d: Buffer) => (out += d.toString()));
-      res.on('end', () => resolve(out));
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
 }
 
 /** The child process: the service alone (so its peak memory is its own), printing its URL once it listens. */

@@ -18,10 +18,10 @@
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import autocannon from 'autocannon';
 import { startLocalNeo4j } from '../neo4j/launch.js';
 import { loadConfig } from '../server/src/config.js';
+import { freePort } from './http.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -42,14 +42,6 @@ const MIX = [
   ['traceValueChain', '{ traceValueChain(id: "cluster:sinos-valley-footwear", direction: DOWNSTREAM) { tiers { tier nodes { id name } } edges { edge { source target } governanceHS } } }'],
   ['brokerage (one cluster)', '{ brokerage(scope: { clusterId: "cluster:espirito-santo-metalworking" }, partition: { by: KIND }, first: 10) { actors arcs scores { actor { name } raw { total } z { total } } } }'],
 ] as const;
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 const rssMiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
 

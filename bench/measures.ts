@@ -25,7 +25,6 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -41,6 +40,7 @@ import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
 import { applySchema } from '../server/src/neo4j/schema.js';
 import { startService } from '../server/src/service.js';
 import { rng } from '../test/helpers/random.js';
+import { post } from './http.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -99,18 +99,6 @@ async function load(executor: Executor, g: Graph): Promise<void> {
   if (arcs !== g.m) throw new Error(`loading ${g.name}: ${String(arcs)} arcs in the database, expected ${g.m}`);
   await executor.runText('CREATE (:BenchGraph {name: $name})', { name: g.name });
   log(`loaded ${g.name} in ${((performance.now() - t0) / 1000).toFixed(0)} s`);
-}
-
-function post(url: string, data: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', headers: { 'content-type': 'application/json' } }, (res) => {
-      let out = '';
-      res.on('data', (d: Buffer) => (out += d.toString()));
-      res.on('end', () => resolve(out));
-    });
-    req.on('error', reject);
-    req.end(data);
-  });
 }
 
 /** The child process: the service alone, analysis cache off so that every request computes. */

@@ -18,7 +18,6 @@
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
-import net from 'node:net';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startLocalNeo4j } from '../neo4j/launch.js';
 import { loadConfig } from '../server/src/config.js';
@@ -29,6 +28,7 @@ import { applySchema } from '../server/src/neo4j/schema.js';
 import { luceneQuery } from '../server/src/modules/entities/search.js';
 import { ACTOR_LINK_TYPES } from '../server/src/modules/network/expand.js';
 import { buyerId, clusterId, deleteNetwork, firmId, networkSize, rng, storedNetwork, writeNetwork, type NetworkSize } from './network.js';
+import { freePort } from './http.js';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -223,14 +223,6 @@ RETURN [x IN core + [p IN partners WHERE NOT p IN core] | x {.id, .name}] AS nod
     params: () => ({ kind: 'Firm' }),
   },
 ];
-
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', () => r()));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
