@@ -60,6 +60,16 @@ export const LINK_TYPES = {
   HAS_CHAIN: { from: 'cluster', to: 'value chain', symmetric: false },
 } as const;
 export type LinkType = keyof typeof LINK_TYPES;
+/** Where a link's ends must point, when the type says so. */
+export const ENDPOINT_KINDS: Record<string, { from?: string[]; to?: string[] }> = {
+  LOCATED_IN: { to: ['Place'] },
+  PARTICIPATES_IN: { to: ['ValueChain'] },
+  LEADS: { to: ['ValueChain'] },
+  UNDERWENT: { to: ['Upgrading'] },
+  AFFECTS: { from: ['Event'] },
+  RUNS: { to: ['Program'] },
+};
+
 export const LINK_TYPE_NAMES = Object.keys(LINK_TYPES) as LinkType[];
 export type NodeKind = (typeof NODE_KINDS)[number];
 export type SectorGroup = (typeof SECTOR_GROUPS)[number];

@@ -69,10 +69,12 @@ async function importFiles(paths: string[], values: Record<string, string | bool
   let total: number | undefined;
   const maxIssues = 100_000;
   return withDatabase({ uri: values.uri as string | undefined, progress: (l) => void io.stderr.write(`${l}\n`), timeoutMs: TIMEOUT_MS, statements: STATEMENTS }, async (db) => {
-    // A new database needs the id constraints first (IF NOT EXISTS: nothing changes where they are).
-    if (!values['dry-run']) await applySchema(db.executor);
+    // A new database needs the id constraints before anything is written (IF NOT EXISTS: nothing changes
+    // where they are); they are set up while the rows are checked, and the write waits for them.
+    const schema = values['dry-run'] ? undefined : applySchema(db.executor);
+    schema?.catch(() => undefined); // a failure is thrown where the write waits for it
     const report = await runImport(db.executor, {
-      files, who: (values.who as string | undefined) ?? process.env.USER ?? 'cli', dryRun: values['dry-run'] === true, mode: values['valid-rows'] ? 'VALID_ROWS' : 'ALL_OR_NOTHING',
+      files, ready: schema, who: (values.who as string | undefined) ?? process.env.USER ?? 'cli', dryRun: values['dry-run'] === true, mode: values['valid-rows'] ? 'VALID_ROWS' : 'ALL_OR_NOTHING',
       batchRows: whole(values['batch-rows'] as string | undefined, 'batch-rows'), oneTransactionRows: whole(values['one-transaction-rows'] as string | undefined, 'one-transaction-rows'), maxIssues,
       onProgress: (p) => progress.update(p, total),
       onPlan: (p) => {
@@ -87,6 +89,7 @@ async function importFiles(paths: string[], values: Record<string, string | bool
       },
     });
     progress.end();
+    await schema?.catch(() => undefined); // let it end before the database closes (it failed the write, if any, already)
     const dir = path.resolve((values['rejected-dir'] as string | undefined) ?? '.');
     const written = report.rejectedFiles.map((f) => {
       mkdirSync(dir, { recursive: true });

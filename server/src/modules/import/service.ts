@@ -36,6 +36,8 @@ export interface ImportOptions {
   onProgress?: (p: ProgressEvent) => void;
   /** Told once the rows are checked and before anything is written: how the import will be written, and its id. */
   onPlan?: (p: { importId: string; rows: number; transactions: 'ONE' | 'BATCHES'; resumeFrom: number }) => void;
+  /** Awaited before anything is written: set-up the caller runs while the rows are checked (the command line's schema). */
+  ready?: Promise<unknown>;
 }
 
 export interface FileReport {
@@ -132,6 +134,7 @@ export async function runImport(executor: Executor, o: ImportOptions): Promise<I
     key: k.key, title: o.files.map((f) => f.name).join(', '), type: 'import', authors: [o.who], year: Number(started.slice(0, 4)), importedBy: o.who, importedAt: started,
     checksum: k.checksum, files: o.files.map((f) => f.name), checksums: sums.map((s) => s.checksum), rows: total, rowsValid: valid, rowsRejected: c.rejected, mode, batched: !oneTransaction,
   };
+  await o.ready;
   let skipRows = 0;
   const counted = ['nodesCreated', 'nodesUpdated', 'statementsAdded', 'linksCreated', 'conflictCount'] as const;
   let before: Record<string, number> = {};

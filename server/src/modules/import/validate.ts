@@ -1,6 +1,5 @@
 import type { z } from 'zod';
-import { LINK_TYPE_NAMES, NODE_KINDS } from '../../domain/enums.js';
-import { ENDPOINT_KINDS } from '../seeds/check.js';
+import { ENDPOINT_KINDS, LINK_TYPE_NAMES, NODE_KINDS } from '../../domain/enums.js';
 import { entityId, linkPropsByType, linkRecord, nodeRecord, propsByKind } from '../seeds/format.js';
 import { isBareReference, mapEdgeRow, mapNodeRow } from './columns.js';
 import { Ledger } from './ledger.js';

@@ -67,21 +67,43 @@ export interface WriteOptions {
 }
 
 /**
- * Reads the next batch while the current one is written: parsing and planning run in this process while the
- * database works, instead of one after the other.
+ * Batches read one ahead: `ahead()` starts reading and mapping the next batch, which then runs in this process
+ * while the database works on the current one. The write pass calls it once a batch's statements are sent,
+ * not before: reading earlier would hold up the transaction's start (the answer to BEGIN waits behind the
+ * parsing on this one thread) while the database sits idle.
  */
-async function* prefetched<T>(source: AsyncGenerator<T>): AsyncGenerator<T> {
-  let next = source.next();
+interface Lookahead<T> {
+  next(): Promise<IteratorResult<T>>;
+  ahead(): void;
+  close(): Promise<unknown>;
+}
+
+function lookahead<T>(source: AsyncGenerator<T>): Lookahead<T> {
+  let pending: Promise<IteratorResult<T>> | undefined;
+  const ahead = () => {
+    if (pending) return;
+    pending = source.next();
+    pending.catch(() => undefined); // a failure is rethrown when this batch is awaited, not reported twice
+  };
+  return {
+    ahead,
+    next: async () => {
+      ahead();
+      const r = await pending!;
+      pending = undefined;
+      return r;
+    },
+    close: () => source.return(undefined),
+  };
+}
+
+/** Each batch of `source` in turn, handed to `each` with the lookahead's `ahead` (see `lookahead`). */
+async function eachBatch<T>(source: AsyncGenerator<T>, each: (batch: T, ahead: () => void) => Promise<void>): Promise<void> {
+  const batches = lookahead(source);
   try {
-    for (;;) {
-      const r = await next;
-      if (r.done) return;
-      next = source.next();
-      next.catch(() => undefined); // a failure is rethrown when this batch is awaited, not reported twice
-      yield r.value;
-    }
+    for (let r = await batches.next(); !r.done; r = await batches.next()) await each(r.value, batches.ahead);
   } finally {
-    await source.return(undefined);
+    await batches.close();
   }
 }
 
@@ -119,7 +141,7 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
      * progress record follows in the same transaction, and all are awaited together (the driver pipelines
      * them on the connection: one wait per batch instead of one per statement).
      */
-    const step = async (rows: number, work: (tx: Tx) => Promise<{ sent: Promise<unknown>[]; batch: BatchChanges }>) => {
+    const step = async (rows: number, ahead: () => void, work: (tx: Tx) => Promise<{ sent: Promise<unknown>[]; batch: BatchChanges }>) => {
       const skipped = done + rows <= o.skipRows;
       done += rows;
       let batch: BatchChanges = {};
@@ -127,6 +149,7 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
         if (!started && !o.dryRun) await o.onStart?.(tx);
         started = true;
         const r = await work(tx);
+        ahead();
         batch = r.batch;
         // The totals with this batch, recorded in its transaction; kept only once it commits (the driver may
         // run a batch again after a transient failure).
@@ -138,18 +161,29 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
       add(changes, batch, o.sample);
       o.onProgress?.({ phase: 'writing', rows: done, fraction: o.totalRows ? done / o.totalRows : 1 });
     };
-    for await (const rows of prefetched(batchesOf<NodeRow>(o, 'nodes'))) {
-      const last = rows.at(-1)!;
+    const later = (last: NodeRow) => (id: string) => o.ledger.declaredAfter(id, last);
+    // Which rows the database may hold already (ids it had before the import, or any row when resuming);
+    // when there are none, the batch is planned while it is read ahead, off the write's path.
+    const nodeBatches = async function* () {
+      for await (const rows of batchesOf<NodeRow>(o, 'nodes')) {
+        const ids = rows.filter((r) => o.ledger.node(r.id)?.existing || o.resuming).map((r) => ({ id: r.id, statement: statementKey(o.k, r) }));
+        yield { rows, ids, plan: ids.length ? undefined : planNodes({ rows, existing: new Map(), k: o.k, later: later(rows.at(-1)!) }) };
+      }
+    };
+    await eachBatch(nodeBatches(), async ({ rows, ids, plan: ready }, ahead) => {
       if (done + rows.length <= o.skipRows) {
         // Committed before an interruption: only their waiting structural links are wanted again (drawn once).
-        deferred.push(...planNodes({ rows, existing: new Map(), k: o.k, later: (id) => o.ledger.declaredAfter(id, last) }).deferred);
+        deferred.push(...(ready ?? planNodes({ rows, existing: new Map(), k: o.k, later: later(rows.at(-1)!) })).deferred);
       }
-      await step(rows.length, async (tx) => {
-        const ids = rows.filter((r) => o.ledger.node(r.id)?.existing || o.resuming).map((r) => ({ id: r.id, statement: statementKey(o.k, r) }));
-        const existing = new Map<string, Existing>();
-        if (ids.length) for (const e of await tx.run(S.existingNodes, { rows: ids })) existing.set(e.id, { props: e.props, stated: e.stated, structural: new Set(e.structural) });
-        const plan = planNodes({ rows, existing, k: o.k, later: (id) => o.ledger.declaredAfter(id, last) });
-        deferred.push(...plan.deferred);
+      let planned: ReturnType<typeof planNodes> | undefined;
+      await step(rows.length, ahead, async (tx) => {
+        let plan = ready;
+        if (!plan) {
+          const existing = new Map<string, Existing>();
+          for (const e of await tx.run(S.existingNodes, { rows: ids })) existing.set(e.id, { props: e.props, stated: e.stated, structural: new Set(e.structural) });
+          plan = planNodes({ rows, existing, k: o.k, later: later(rows.at(-1)!) });
+        }
+        planned = plan;
         const batch = { created: plan.created, updated: plan.updated, statements: plan.writes.length, links: [...plan.structural, ...plan.deferred], conflicts: plan.conflicts };
         if (o.dryRun) return { sent: [], batch };
         // Rows as lists (see createNodes.cypher): no key names sent and packed for each of a million rows.
@@ -163,16 +197,24 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
         ];
         return { sent, batch };
       });
-    }
+      // Once, from the plan of the attempt that committed (the driver may run a batch again).
+      if (planned) deferred.push(...planned.deferred);
+    });
     for (let i = 0; !o.dryRun && i < deferred.length; i += o.batchRows) {
       const rows = deferred.slice(i, i + o.batchRows);
       await within(async (tx) => void (await tx.run(S.writeStructural, { rows })));
     }
-    for await (const rows of prefetched(batchesOf<EdgeRow>(o, 'edges'))) {
-      await step(rows.length, async (tx) => {
+    // Relationships the database may hold already (rows with their own id, or any row when resuming); when
+    // there are none, planned ahead as entities are.
+    const edgeBatches = async function* () {
+      for await (const rows of batchesOf<EdgeRow>(o, 'edges')) {
         const ask = rows.filter((r) => r.id || o.resuming).map((r) => ({ id: r.id ?? `link:import-${o.k.short}-${r.fileIndex}-${r.row}`, from: r.from }));
-        const found = ask.length ? await tx.run(S.existingLinks, { rows: ask }) : [];
-        const plan = planEdges({ rows, existing: new Map(found.map((f) => [f.id, f])), k: o.k });
+        yield { rows, ask, plan: ask.length ? undefined : planEdges({ rows, existing: new Map(), k: o.k }) };
+      }
+    };
+    await eachBatch(edgeBatches(), async ({ rows, ask, plan: ready }, ahead) => {
+      await step(rows.length, ahead, async (tx) => {
+        const plan = ready ?? planEdges({ rows, existing: new Map((await tx.run(S.existingLinks, { rows: ask })).map((f) => [f.id, f])), k: o.k });
         const batch = { links: plan.writes, conflicts: plan.conflicts };
         if (o.dryRun) return { sent: [], batch };
         const sent = [
@@ -182,7 +224,7 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
         ];
         return { sent, batch };
       });
-    }
+    });
     if (!o.dryRun) await within((tx) => o.onDone?.(tx, changes) ?? Promise.resolve());
     return changes;
   };

@@ -1,3 +1,4 @@
+import { ENDPOINT_KINDS } from '../../domain/enums.js';
 import { pairKey } from './duplicates.js';
 import type { SourceRef } from './format.js';
 import { readSeeds, seedsRoot, type SeedProblem, type SeedSet } from './read.js';
@@ -15,16 +16,6 @@ export function checkSource(src: SourceRef, docs: Map<string, string[]>): string
   if (texts.some((t) => t.includes(q)) || texts.join(' ').includes(q)) return undefined;
   return `quote not found at line(s) ${src.lines.join(', ')}: "${q.slice(0, 80)}"`;
 }
-
-/** Where a link's ends must point, when the type says so. */
-export const ENDPOINT_KINDS: Record<string, { from?: string[]; to?: string[] }> = {
-  LOCATED_IN: { to: ['Place'] },
-  PARTICIPATES_IN: { to: ['ValueChain'] },
-  LEADS: { to: ['ValueChain'] },
-  UNDERWENT: { to: ['Upgrading'] },
-  AFFECTS: { from: ['Event'] },
-  RUNS: { to: ['Program'] },
-};
 
 /** Every cross-record rule of seeds/FORMAT.md; returns all problems, each with file, record and field. */
 export function checkSeedSet(set: SeedSet): SeedProblem[] {
