@@ -12,7 +12,7 @@
  *      provenance, in batches of 5,000 rows, one transaction each).
  * Each runs as its own process under /usr/bin/time, which gives its peak resident memory and its CPU time.
  * Rows per second count every row of both files over the process's wall time. Each size is run `--runs`
- * times (a list matching --sizes, the last value repeated; default 3 then 1), baseline and `kg import`
+ * times (a list matching --sizes, the last value repeated; default 5 then 1), baseline and `kg import`
  * alternating, and the table gives medians. Beside wall time it gives CPU seconds, of the process and of the
  * database's JVM during it, which a machine shared with other work disturbs less than wall time.
  * Appends a table to bench/RESULTS.md (or prints it with --no-record).
@@ -134,7 +134,7 @@ const median = (xs: number[]) => {
 async function main(): Promise<void> {
   if (process.argv[2] === '--baseline') return baseline(process.argv[3]!, process.argv[4]!, process.argv[5]!);
   const sizes = (arg('sizes', '100000,1000000') ?? '').split(',').map(Number);
-  const runList = (arg('runs', '3,1') ?? '').split(',').map(Number);
+  const runList = (arg('runs', '5,1') ?? '').split(',').map(Number);
   const runsOf = (i: number) => Math.max(1, runList[Math.min(i, runList.length - 1)] ?? 1);
   const config = loadConfig({ ...process.env, NEO4J_BOLT_PORT: '7696', NEO4J_DATA_DIR: '.data/neo4j-import-bench', NEO4J_HEAP: '2g', NEO4J_PAGECACHE: '1g', NEO4J_START_TIMEOUT_MS: '300000' });
   const given = arg('uri');
