@@ -73,6 +73,20 @@ describe('Burt structural holes (hand-checked)', () => {
     expect(r.hierarchy).toBeCloseTo(0.0522, 4); // = (2·1.2273·0.2048 − 0.5455·0.6061) / 3.2958
   });
 
+  it('weighs a reciprocal tie twice and measures an actor whose ties all point in (hand computation)', () => {
+    // i ⇄ j (m = 2), i → k, j → k (m = 1). p_ij = 2/3, p_ik = 1/3; p_jk = 1/3; p_ki = p_kj = 1/2.
+    // c_i = (2/3 + 1/3·1/2)² + (1/3 + 2/3·1/3)² = 25/36 + 25/81 = 325/324.
+    // Effective size of i: max m_j· = 2, max m_k· = 1 → (1 − 1/3·1/2) + (1 − 2/3·1) = 7/6.
+    // k has in-ties only (networkx gives NaN there): c_k = 2·(1/2 + 1/2·2/3)² = 25/18; redundancy 1/2 each → 1.
+    const arcs: [string, string][] = [['i', 'j'], ['j', 'i'], ['i', 'k'], ['j', 'k']];
+    const r = structuralHoles(['i', 'j', 'k'], arcs);
+    expect(r.get('i')!.constraint).toBeCloseTo(325 / 324, 12);
+    expect(r.get('i')!.effectiveSize).toBeCloseTo(7 / 6, 12);
+    expect(r.get('k')!.constraint).toBeCloseTo(25 / 18, 12);
+    expect(r.get('k')!.effectiveSize).toBeCloseTo(1, 12);
+    expect(r.get('k')!.hierarchy).toBeCloseTo(0, 12); // both alters constrain k equally
+  });
+
   it('leaves an isolate undefined rather than 0', () => {
     expect(structuralHoles(['a'], []).get('a')).toEqual({ degree: 0, effectiveSize: null, efficiency: null, constraint: null, hierarchy: null });
   });
