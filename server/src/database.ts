@@ -58,7 +58,7 @@ export async function openDatabase(deps: { config: Config; logger: Logger; regis
     } catch (err) {
       throw explainConnectError(err, opts); // a URI the driver cannot parse
     }
-    const executor = new Executor(driver, registry, { database: opts.database, timeoutMs: config.neo4j.queryTimeoutMs, availability });
+    const executor = new Executor(driver, registry, { database: opts.database, timeoutMs: config.neo4j.queryTimeoutMs, availability, retryMs: config.neo4j.timeouts.maxRetryMs });
     executorRef.current = executor;
     const prepare = () => prepareDatabase({ executor, availability, config, logger });
 

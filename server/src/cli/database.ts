@@ -64,7 +64,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<CliDatabase> 
       }
     }
     const driver = await connect({ uri, user: config.neo4j.user, password: config.neo4j.password, database: config.neo4j.database, timeouts: config.neo4j.timeouts });
-    const executor = new Executor(driver, registry, { database: config.neo4j.database, timeoutMs: opts.timeoutMs ?? config.neo4j.queryTimeoutMs, app: 'clustergraph-cli' });
+    const executor = new Executor(driver, registry, { database: config.neo4j.database, timeoutMs: opts.timeoutMs ?? config.neo4j.queryTimeoutMs, app: 'clustergraph-cli', retryMs: config.neo4j.timeouts.maxRetryMs });
     return {
       config,
       executor,
