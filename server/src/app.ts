@@ -9,7 +9,8 @@ import { fromRoot } from './paths.js';
 import type { Context } from './modules/context.js';
 import { formatError } from './graphql/errors.js';
 import { exampleQueries } from './graphql/examples.js';
-import { limitedParser, limitRules } from './graphql/limits.js';
+import { documentCache } from './graphql/documents.js';
+import { limitedParser, shapeRules, variableRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
 import { readiness } from './modules/core/service.js';
 import { createLoaders } from './modules/entities/loaders.js';
@@ -50,6 +51,7 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
   }
 
   const production = config.env === 'production';
+  const documents = documentCache({ parse: limitedParser(config.limits.tokens), staticRules: shapeRules(config.limits) });
   const handler = createHandler<Context & Record<PropertyKey, unknown>>({
     schema,
     context: (req) => {
@@ -66,8 +68,11 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
       };
       return ctx as Context & Record<PropertyKey, unknown>;
     },
-    parse: limitedParser(config.limits.tokens) as never,
-    validationRules: (_req, args, specified) => [...specified, ...limitRules(config.limits, args.variableValues as Record<string, unknown> | undefined)],
+    // Parsing and the rules that read only the document run once per query text (graphql/documents.ts); a
+    // function as validationRules replaces graphql-js's specified rules, which the cache runs instead.
+    parse: documents.parse as never,
+    validate: documents.validate as never,
+    validationRules: (_req, args) => variableRules(config.limits, args.variableValues as Record<string, unknown> | undefined),
     formatError: (err) => formatError(err, production) as never,
     onOperation: (_req, args, result) => {
       const ctx = args.contextValue as Context;

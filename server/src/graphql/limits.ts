@@ -105,14 +105,20 @@ function pageSizeRule(max: number, variables: Record<string, unknown>): Validati
   });
 }
 
-/** Validation rules for depth, aliases, directives, page sizes and cost; each refusal names its variable and value. */
-export function limitRules(limits: RequestLimits, variables: Record<string, unknown> | undefined): ValidationRule[] {
+/** The limits on a request's shape (depth, aliases, directives), which depend on the document alone. */
+export function shapeRules(limits: RequestLimits): ValidationRule[] {
   return [
-    pageSizeRule(limits.pageSize, variables ?? {}),
     maxDepthRule({ ...armorReject('MAX_QUERY_DEPTH', limits.depth, 'Ask for fewer nested levels.'), flattenFragments: true }),
     // __typename aliases count too: 2,000 of them are 2,000 fields to resolve.
     maxAliasesRule({ ...armorReject('MAX_QUERY_ALIASES', limits.aliases, 'Send fewer aliased fields per request.'), allowList: [] }),
     maxDirectivesRule(armorReject('MAX_QUERY_DIRECTIVES', limits.directives, 'Use fewer @include / @skip directives.')),
+  ];
+}
+
+/** The limits that read the request's variables: page sizes and cost. */
+export function variableRules(limits: RequestLimits, variables: Record<string, unknown> | undefined): ValidationRule[] {
+  return [
+    pageSizeRule(limits.pageSize, variables ?? {}),
     createComplexityRule({
       maximumComplexity: limits.cost,
       variables: variables ?? {},
@@ -120,6 +126,11 @@ export function limitRules(limits: RequestLimits, variables: Record<string, unkn
       createError: (max, actual) => limitError('MAX_QUERY_COST', max, actual, 'Ask for fewer items per page or fewer nested fields.'),
     }),
   ];
+}
+
+/** Validation rules for depth, aliases, directives, page sizes and cost; each refusal names its variable and value. */
+export function limitRules(limits: RequestLimits, variables: Record<string, unknown> | undefined): ValidationRule[] {
+  return [...shapeRules(limits), ...variableRules(limits, variables)];
 }
 
 /** A parser that stops reading a document past MAX_QUERY_TOKENS tokens (GraphQL Armor's token limit). */
