@@ -10,7 +10,7 @@
 // (code > 0: the pattern is present); other clusters from their chains.
 // The count and the page are two passes over the same filter, not one sorted list of every match: the page
 // is then a top-k sort (ORDER BY … LIMIT keeps skip + limit rows), which at a million entities costs a
-// fraction of sorting and collecting them all.
+// fraction of sorting and collecting them all. Without filters besides kinds, listEntitiesByKind is used.
 CALL () {
   MATCH (n:Entity)
   WHERE n.kind IN $kinds
@@ -43,11 +43,8 @@ CALL () {
          OR ($governanceCode IS NOT NULL AND n[$governanceCode] IS NOT NULL AND n[$governanceCode] > 0)
          OR (($governanceCode IS NULL OR n[$governanceCode] IS NULL)
              AND EXISTS { (n)-[:HAS_CHAIN]->(c:ValueChain) WHERE c.governanceHS = $governance OR c.governanceGHS = $governance }))
-  WITH n ORDER BY
-    CASE WHEN n[$sortKey] IS NULL THEN 1 ELSE 0 END ASC,
-    CASE WHEN $desc THEN null ELSE n[$sortKey] END ASC,
-    CASE WHEN $desc THEN n[$sortKey] END DESC,
-    n.id ASC
+  WITH n, n[$sortKey] AS key
+  WITH n ORDER BY key IS NULL ASC, CASE WHEN $desc THEN null ELSE key END ASC, CASE WHEN $desc THEN key END DESC, n.id ASC
   SKIP $skip LIMIT $limit
   RETURN collect(n.id) AS page, collect(n {.*}) AS nodes
 }

@@ -138,3 +138,45 @@ describe('one reading of a relationship', () => {
     expect(r.data!.neighbourhood.edges.find((e) => e.id === link.id)?.qualifier).toBe(link.qualifier);
   });
 });
+
+describe('lists by kind alone (listEntitiesByKind, without the filter tests)', () => {
+  type Page = { entities: { totalCount: number; nodes: { id: string; cluster: { printed: { ce: number | null } | null } | null }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+  const q = `query($sort: EntitySort!, $desc: Boolean!, $first: Int!, $after: String) {
+    entities(filter: { kinds: [CLUSTER] }, sort: $sort, descending: $desc, first: $first, after: $after) {
+      totalCount nodes { id cluster { printed { ce } } } pageInfo { hasNextPage endCursor } } }`;
+  /** Every page of 7, through the cursors. */
+  async function pages(sort: string, desc: boolean) {
+    const ids: string[] = [];
+    let after: string | null = null;
+    let total = 0;
+    for (let i = 0; i < 50; i += 1) {
+      const r = await gql<Page>(service(), q, { sort, desc, first: 7, after });
+      expect(r.errors).toBeUndefined();
+      total = r.data!.entities.totalCount;
+      ids.push(...r.data!.entities.nodes.map((n) => n.id));
+      if (!r.data!.entities.pageInfo.hasNextPage) break;
+      after = r.data!.entities.pageInfo.endCursor;
+    }
+    return { ids, total };
+  }
+
+  it('orders by the sort key either way with the entities lacking it last, then by id, across pages', async () => {
+    const all = await gql<Page>(service(), q, { sort: 'NAME', desc: false, first: 200, after: null });
+    const clusters = all.data!.entities.nodes;
+    expect(clusters.length).toBe(all.data!.entities.totalCount);
+    const ce = new Map(clusters.map((c) => [c.id, c.cluster?.printed?.ce ?? null]));
+    expect([...ce.values()].filter((v) => v === null).length).toBeGreaterThan(0); // some clusters print no CE
+    for (const desc of [false, true]) {
+      const want = [...ce.keys()].sort((a, b) => {
+        const x = ce.get(a)!;
+        const y = ce.get(b)!;
+        if ((x === null) !== (y === null)) return x === null ? 1 : -1;
+        if (x !== null && y !== null && x !== y) return desc ? y - x : x - y;
+        return a < b ? -1 : a > b ? 1 : 0;
+      });
+      const got = await pages('CE', desc);
+      expect(got.total).toBe(clusters.length);
+      expect(got.ids).toEqual(want);
+    }
+  });
+});
