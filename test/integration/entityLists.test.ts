@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { gql, serviceForFile } from '../helpers/db.js';
+import { gql, serviceForFile, type GqlResult } from '../helpers/db.js';
 
 const service = serviceForFile();
 
@@ -150,7 +150,7 @@ describe('lists by kind alone (listEntitiesByKind, without the filter tests)', (
     let after: string | null = null;
     let total = 0;
     for (let i = 0; i < 50; i += 1) {
-      const r = await gql<Page>(service(), q, { sort, desc, first: 7, after });
+      const r: GqlResult<Page> = await gql<Page>(service(), q, { sort, desc, first: 7, after });
       expect(r.errors).toBeUndefined();
       total = r.data!.entities.totalCount;
       ids.push(...r.data!.entities.nodes.map((n) => n.id));
