@@ -6,17 +6,17 @@
  * Starts a dedicated local Neo4j (Bolt 7694, .data/neo4j-bench-queries, heap 3g, page cache 3g), applies the
  * service's schema (applySchema) and, when the store does not already hold it, writes the synthetic network
  * of bench/network.ts (1,006,022 nodes and 3,254,029 relationships at the default size; 25 min on 2 busy cores). Then it starts
- * the service (tsx, NODE_ENV=production, no seeds) against that database and, for every query family the
+ * the service (compiled, `node dist/server/src/main.js` as `npm start` runs it, NODE_ENV=production, no seeds) against that database and, for every query family the
  * API offers, times on the same seeded random arguments:
  *   (a) the GraphQL request end to end (HTTP POST to /graphql on loopback, JSON parsed), and
- *   (b) the single hand-written Cypher statement that answers the same question, through neo4j-driver in a
- *       managed read transaction (a session per request, as the service does), rows materialised.
+ *   (b) the single hand-written Cypher statement that answers the same question, through neo4j-driver in an
+ *       auto-commit transaction (a session per request; the service's reads are auto-commit too), rows materialised.
  * Each family: one warm-up pass over its `requests` arguments on both sides, then `runs` runs alternating
  * GraphQL and Cypher; per run the median and p95 of its requests; reported: the median over runs of each.
  * Ratio = GraphQL median / Cypher median (target ≤ 1.3×); the 2-hop neighbourhood and the shortest path
  * must also answer in < 50 ms (median). Appends a dated table to bench/RESULTS.md unless --no-record.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startLocalNeo4j } from '../neo4j/launch.js';
@@ -244,12 +244,15 @@ async function graphqlOnce(url: string, query: string, variables: Args): Promise
   return ms;
 }
 
-/** One hand-written statement through the driver: a session, a managed read transaction, the rows as objects. */
+/**
+ * One hand-written statement through the driver, the cheapest way it runs one: a session and an auto-commit
+ * transaction (one Bolt message, as the service's own reads since 4afc504), the rows as objects.
+ */
 async function cypherOnce(driver: Driver, database: string, text: string, params: Args): Promise<number> {
   const t = performance.now();
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
-    const res = await session.executeRead((tx) => tx.run(text, params));
+    const res = await session.run(text, params);
     res.records.map((r) => r.toObject());
   } finally {
     await session.close();
@@ -277,6 +280,9 @@ function cpuMs(pid: number): number {
 }
 
 async function main(): Promise<void> {
+  // This process runs under tsx, whose source maps make every stack the driver captures (one per result)
+  // dearer; the service runs from dist/ without them, and so must the hand-written side.
+  process.setSourceMapsEnabled(false);
   const actors = Number(arg('actors', '1000000'));
   const runs = Number(arg('runs', '3'));
   const requests = Number(arg('requests', '50'));
@@ -304,7 +310,10 @@ async function main(): Promise<void> {
 
     const port = await freePort();
     const env = { ...process.env, NEO4J_URI: neo.uri, NEO4J_PASSWORD: config.neo4j.password, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', RATE_LIMIT_PER_MINUTE: '100000000', SEED_ON_START: 'false' };
-    server = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    // The service as `npm start` runs it: compiled (dist/), without tsx's source maps.
+    log('building the service (npm run build:server)…');
+    execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit' });
+    server = spawn(process.execPath, ['dist/server/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
     const url = `http://127.0.0.1:${port}/graphql`;
     for (let t = Date.now(); !(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false)); ) {
       if (Date.now() - t > 300_000) throw new Error('the service did not become ready within 300 s');
@@ -388,7 +397,7 @@ async function main(): Promise<void> {
       '',
       `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service under tsx with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and a managed read transaction per request, rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed.`,
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed.`,
       `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
       '',
       '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',

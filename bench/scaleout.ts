@@ -1,7 +1,7 @@
 /**
  * Scale-out on loopback (issue 11), outside `npm test`. Usage:
  *
- *   npm run bench:scaleout -- [--clients 32] [--duration 20] [--runs 3] [--actors 100000]
+ *   npm run bench:scaleout -- [--clients 32] [--duration 20] [--runs 3] [--actors 100000] [--cpu-quota 0.25]
  *
  * The service keeps no state a request depends on (see README, "Scaling out"), so N instances behind a load
  * balancer over one Neo4j answer alike. This shows it with two instances (tsx, NODE_ENV=production, each its
@@ -16,10 +16,13 @@
  * process) and per core (/proc/stat), which says what limits the gain on a small machine.
  * The database: the benchmark Neo4j of bench/queries.ts (Bolt 7694, .data/neo4j-bench-queries); when it holds
  * no benchmark network yet, one of `--actors` actors is written first (bench/network.ts).
+ * With --cpu-quota C, each instance gets at most C cores (a Linux cgroup's CPU quota, as a container's CPU
+ * limit would give a replica; needs root and a cgroup cpu controller, v1 or v2): on a machine whose cores
+ * are shared with Neo4j, that makes the service tier the bottleneck, which is where more replicas help.
  * Appends a dated section to bench/RESULTS.md unless --no-record.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -62,6 +65,39 @@ function coreTicks(): { busy: number; total: number }[] {
       const total = v.slice(0, 8).reduce((s, x) => s + x, 0);
       return { busy: total - idle, total };
     });
+}
+
+/**
+ * Caps a process at `cores` CPUs with a cgroup of its own (v2 `cpu.max`, else v1 `cpu.cfs_quota_us`), as a
+ * container's CPU limit does; returns a function that removes the group once the process has exited.
+ * Hand-written: a few files under /sys/fs/cgroup, which no npm library wraps for both versions.
+ */
+function capCpu(pid: number, cores: number, name: string): () => void {
+  const period = 100_000;
+  const quota = Math.round(cores * period);
+  const v2 = '/sys/fs/cgroup';
+  const v1 = '/sys/fs/cgroup/cpu';
+  const v2HasCpu = () => existsSync(path.join(v2, 'cgroup.controllers')) && readFileSync(path.join(v2, 'cgroup.controllers'), 'utf8').split(/\s+/).includes('cpu');
+  const tries: [string, () => boolean, () => void][] = [
+    [path.join(v2, name), v2HasCpu, () => writeFileSync(path.join(v2, name, 'cpu.max'), `${quota} ${period}`)],
+    [path.join(v1, name), () => existsSync(path.join(v1, 'cpu.cfs_quota_us')), () => {
+      writeFileSync(path.join(v1, name, 'cpu.cfs_period_us'), String(period));
+      writeFileSync(path.join(v1, name, 'cpu.cfs_quota_us'), String(quota));
+    }],
+  ];
+  const problems: string[] = [];
+  for (const [dir, available, setQuota] of tries) {
+    try {
+      if (!available()) throw new Error('no cpu controller here');
+      if (!existsSync(dir)) mkdirSync(dir);
+      setQuota();
+      writeFileSync(path.join(dir, 'cgroup.procs'), String(pid));
+      return () => rmdirSync(dir);
+    } catch (err) {
+      problems.push(`${dir}: ${(err as Error).message}`);
+    }
+  }
+  throw new Error(`--cpu-quota needs a writable cgroup CPU controller (run as root on Linux): ${problems.join('; ')}`);
 }
 
 /** The read mix: search, entity, 1- and 2-hop neighbourhoods, a shortest path, a cluster's members, seeded. */
@@ -118,6 +154,9 @@ async function main(): Promise<void> {
   const clients = Number(arg('clients', '32'));
   const seconds = Number(arg('duration', '20'));
   const runs = Number(arg('runs', '3'));
+  const quota = arg('cpu-quota', '') ? Number(arg('cpu-quota', '')) : undefined;
+  if (quota !== undefined && !(quota > 0 && quota <= 64)) throw new Error(`--cpu-quota must be a number of cores above 0 (e.g. 0.25), got "${arg('cpu-quota', '')}".`);
+  const uncap: (() => void)[] = [];
   try {
     execFileSync('haproxy', ['-v'], { stdio: 'ignore' });
   } catch {
@@ -144,10 +183,14 @@ async function main(): Promise<void> {
     const instance = (port: number) => {
       // TRUST_PROXY: behind the front, per-address limits must read X-Forwarded-For (HAProxy's `option forwardfor`).
       const env = { ...process.env, NEO4J_URI: neo.uri, NEO4J_PASSWORD: config.neo4j.password, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', LOG_FORMAT: 'json', RATE_LIMIT_PER_MINUTE: '100000000', SEED_ON_START: 'false', TRUST_PROXY: 'true' };
-      const c = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+      const c = spawn(process.execPath, ['dist/server/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
       children.push(c);
+      if (quota !== undefined) uncap.push(capCpu(c.pid!, quota, `clustergraph-scaleout-${port}`));
       return c;
     };
+    // The instances as `npm start` runs them: compiled (dist/).
+    log('building the service (npm run build:server)…');
+    execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit' });
     const a = instance(pa);
     const b = instance(pb);
     const dir = mkdtempSync(path.join(tmpdir(), 'scaleout-'));
@@ -198,12 +241,12 @@ async function main(): Promise<void> {
     const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const text = [
       '',
-      `## Scale-out: two instances behind HAProxy — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+      `## Scale-out: two instances behind HAProxy${quota !== undefined ? `, each capped at ${quota} core` : ''} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Two service instances (tsx, NODE_ENV=production, TRUST_PROXY=true) and HAProxy ${execFileSync('haproxy', ['-v'], { encoding: 'utf8' }).split(' ')[2]} (round-robin, health checks on /readyz, bench/haproxy.cfg) on loopback over one Neo4j 5.26 (heap 3g, page cache 3g) holding the benchmark network of ${actors.toLocaleString('en-US')} actors (bench/network.ts); autocannon in the benchmark's own process. Machine: ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadavg}).`,
+      `Two service instances (compiled, \`node dist/server/src/main.js\`, NODE_ENV=production, TRUST_PROXY=true${quota !== undefined ? `, each capped at ${quota} of a core by a cgroup CPU quota as a container limit would cap a replica` : ''}) and HAProxy ${execFileSync('haproxy', ['-v'], { encoding: 'utf8' }).split(' ')[2]} (round-robin, health checks on /readyz, bench/haproxy.cfg) on loopback over one Neo4j 5.26 (heap 3g, page cache 3g) holding the benchmark network of ${actors.toLocaleString('en-US')} actors (bench/network.ts); autocannon in the benchmark's own process. Machine: ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadavg}).`,
       `Identical answers: ${compared - differing.length} of ${compared} queries of the mix gave byte-identical JSON through instance A, instance B and the front (asked twice through the front, so both instances answered).${differing.length ? ` Differing: ${differing.join('; ')}` : ''}`,
       `Throughput: the same read mix (search, entity with links, 1- and 2-hop neighbourhoods, shortest path, cluster members; 60 seeded requests in turn), ${clients} clients, ${seconds} s per phase, ${runs} runs with the order rotated; medians over runs. CPU columns: cores' worth of CPU each process used during the phase (1.00 = one core busy); per core: share of each core busy (all processes of the machine).`,
-      `Reproduce: \`npm run bench:scaleout -- --clients ${clients} --duration ${seconds} --runs ${runs}\``,
+      `Reproduce: \`npm run bench:scaleout -- --clients ${clients} --duration ${seconds} --runs ${runs}${quota !== undefined ? ` --cpu-quota ${quota}` : ''}\``,
       '',
       '| set-up | req/s | p50 ms | p99 ms | errors | CPU instance A | CPU instance B | CPU Neo4j | CPU HAProxy | CPU autocannon | per core busy |',
       '|---|---|---|---|---|---|---|---|---|---|---|',
@@ -220,6 +263,7 @@ async function main(): Promise<void> {
       c.kill('SIGTERM');
       await new Promise((r) => c.once('exit', r));
     }
+    for (const u of uncap) u();
     await driver.close();
     await neo.stop();
   }
