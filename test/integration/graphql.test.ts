@@ -165,6 +165,29 @@ describe('costs and limits', () => {
     expect(large.extensions!.dbQueries).toBeLessThanOrEqual(12);
   });
 
+  it('reads an entity with its links in one round trip, and with members and places answers as the loaders do', async () => {
+    type E = { id: string; name: string; links: { type: string; direction: string; other: { id: string; name: string } }[]; members: { id: string }[]; places: { id: string }[] };
+    const fields = 'id name links(first: 200) { type direction other { id name } } members { id } places { id }';
+    for (const id of ['cluster:sinos-valley-footwear', 'firm:segusino']) {
+      const direct = await gql<{ entity: E }>(service(), `{ entity(id: "${id}") { ${fields} } }`);
+      // The same fields through entitiesByIds: the entity and its links by their own loaders.
+      const loaded = await gql<{ entitiesByIds: E[] }>(service(), `{ entitiesByIds(ids: ["${id}"]) { ${fields} } }`);
+      expect(direct.errors).toBeUndefined();
+      expect(direct.data!.entity.links.length).toBeGreaterThan(0);
+      expect(direct.data!.entity).toEqual(loaded.data!.entitiesByIds[0]);
+      // Members and places need more than the entity's own links (a cluster's member list, the places'
+      // own places): the entity and its links are one round trip of them, not two.
+      expect(direct.extensions!.dbQueries).toBeLessThan(loaded.extensions!.dbQueries!);
+      const linksOnly = await gql<{ entity: E }>(service(), `{ entity(id: "${id}") { id name links(first: 200) { type direction other { id name } } } }`);
+      expect(linksOnly.data!.entity.links).toEqual(direct.data!.entity.links);
+      expect(linksOnly.extensions!.dbQueries).toBe(1);
+    }
+    const missing = await gql<{ entity: E | null }>(service(), `{ entity(id: "firm:no-such-firm") { ${fields} } }`);
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data!.entity).toBeNull();
+    expect(missing.extensions!.dbQueries).toBe(1);
+  });
+
   it('refuses a page over MAX_PAGE_SIZE, too many hops and too long paths, naming the limit and its value', async () => {
     const r = await gql(service(), '{ a: clusters(first: 500) { totalCount } }');
     expect(r.errors![0]).toMatchObject({ message: expect.stringMatching(/clusters\(first\): 500 is over the MAX_PAGE_SIZE limit of 200/), extensions: { code: 'LIMIT_EXCEEDED', limit: 'MAX_PAGE_SIZE', max: 200, field: 'first' } });

@@ -10,7 +10,7 @@ const list = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
 
 export const entityResolvers: Resolvers<Context> = {
   Query: {
-    entity: (_, { id }, ctx, info) => entityById(ctx.loaders, id, info),
+    entity: (_, { id }, ctx, info) => entityById(ctx, id, info),
     entitiesByIds: (_, { ids }, ctx) => entitiesByIds(ctx, ids),
     entities: (_, args, ctx) => entityPage(ctx, args),
     clusters: (_, args, ctx) => entityPage(ctx, args, ['Cluster']),

@@ -3,7 +3,7 @@ import { ACTOR_KINDS } from '../../domain/enums.js';
 import { LimitError } from '../../errors.js';
 import type { ServiceDeps } from '../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../core/paging.js';
-import { existingEntities, type LinkRow, type Loaders } from './loaders.js';
+import { existingEntities, LINKS_PER_ENTITY, type LinkRow, type Loaders } from './loaders.js';
 import { luceneQuery } from './search.js';
 import { entitiesStatements as S, type EntityRow } from './statements.js';
 
@@ -112,16 +112,24 @@ export async function entityPage({ executor, limits, loaders }: ServiceDeps, arg
 const LINK_FIELDS = new Set(['links', 'members', 'places']);
 
 /**
- * The entity `id` for `Query.entity`. When the request reads its relationships, their load starts beside
- * the entity's instead of after it (the child resolvers get the same loader promise): one round trip of
- * waiting instead of two. Only the fields written directly in the selection are looked at; through
- * fragments the links still load, one round trip later.
+ * The entity `id` for `Query.entity`. When the request reads its relationships, one statement reads the
+ * entity with them (entityWithLinks) and primes both loaders, so the child resolvers (links, members,
+ * places) find them there: one round trip instead of two. Only the fields written directly in the
+ * selection are looked at; through fragments the links load on their own, one round trip later.
  */
-export function entityById(loaders: Loaders, id: string, info: Pick<GraphQLResolveInfo, 'fieldNodes'>): Promise<EntityRow | null> {
+export async function entityById({ executor, loaders }: Pick<ServiceDeps, 'executor' | 'loaders'>, id: string, info: Pick<GraphQLResolveInfo, 'fieldNodes'>): Promise<EntityRow | null> {
   const readsLinks = info.fieldNodes.some((f) => f.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && LINK_FIELDS.has(s.name.value)));
-  // Errors surface where the links are read; this early start must not count as unhandled.
-  if (readsLinks) loaders.links.load(id).catch(() => undefined);
-  return loaders.entity.load(id);
+  if (!readsLinks) return loaders.entity.load(id);
+  const [row] = await executor.read(S.entityWithLinks, { id, cap: LINKS_PER_ENTITY });
+  if (!row) {
+    loaders.entity.prime(id, null);
+    return null;
+  }
+  loaders.entity.prime(id, row.n);
+  // The other ends come with their properties, as from the links loader.
+  for (const l of row.links) loaders.entity.prime(l.otherId, l.other);
+  loaders.links.prime(id, row.links.map((l) => ({ type: l.type, outgoing: l.outgoing, otherId: l.otherId, props: l.props })));
+  return row.n;
 }
 
 /** Entities by id in the order asked, null for unknown ids; at most MAX_PAGE_SIZE ids. */
