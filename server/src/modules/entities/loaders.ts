@@ -26,6 +26,15 @@ function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[],
   return ids.map((id) => by.get(id) ?? []);
 }
 
+/**
+ * A link as the links loader holds it, from a row of linksByIds or entityWithLinks. The other end comes with
+ * its properties and is primed into the entity loader: later loads of it (Link.other, members) need no round trip.
+ */
+export function linkRowOf(entity: Loaders['entity'], r: LinkRow & { other: EntityRow }): LinkRow {
+  entity.prime(r.otherId, r.other);
+  return { type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props };
+}
+
 /** Per-request loaders: every batch of ids costs one database round trip. */
 export function createLoaders(executor: Executor): Loaders {
   const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
@@ -38,9 +47,7 @@ export function createLoaders(executor: Executor): Loaders {
     provenance: new DataLoader(async (ids) => groupBy(await executor.read(S.provenanceByIds, { ids: [...ids] }), ids, (r) => r.p)),
     links: new DataLoader(async (ids) => {
       const rows = await executor.read(S.linksByIds, { ids: [...ids], cap: LINKS_PER_ENTITY });
-      // The other ends come with their properties: later loads of them (Link.other, members) need no round trip.
-      for (const r of rows) entity.prime(r.otherId, r.other);
-      return groupBy(rows, ids, (r) => ({ type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props }));
+      return groupBy(rows, ids, (r) => linkRowOf(entity, r));
     }),
   };
 }

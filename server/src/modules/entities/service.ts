@@ -3,7 +3,7 @@ import { ACTOR_KINDS } from '../../domain/enums.js';
 import { LimitError } from '../../errors.js';
 import type { ServiceDeps } from '../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../core/paging.js';
-import { existingEntities, LINKS_PER_ENTITY, type LinkRow, type Loaders } from './loaders.js';
+import { existingEntities, linkRowOf, LINKS_PER_ENTITY, type LinkRow, type Loaders } from './loaders.js';
 import { luceneQuery } from './search.js';
 import { entitiesStatements as S, type EntityRow } from './statements.js';
 
@@ -126,9 +126,7 @@ export async function entityById({ executor, loaders }: Pick<ServiceDeps, 'execu
     return null;
   }
   loaders.entity.prime(id, row.n);
-  // The other ends come with their properties, as from the links loader.
-  for (const l of row.links) loaders.entity.prime(l.otherId, l.other);
-  loaders.links.prime(id, row.links.map((l) => ({ type: l.type, outgoing: l.outgoing, otherId: l.otherId, props: l.props })));
+  loaders.links.prime(id, row.links.map((l) => linkRowOf(loaders.entity, l)));
   return row.n;
 }
 

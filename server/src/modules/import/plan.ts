@@ -192,9 +192,12 @@ export interface EdgeWrite {
   props: Props;
 }
 
+/** The id of the relationship an edge row creates: its own, else one from the import and the row. */
+export const linkIdOf = (row: EdgeRow, k: ImportKey): string => row.id ?? `link:import-${k.short}-${row.fileIndex}-${row.row}`;
+
 /** What an edge row gives its relationship. */
 export function linkWrite(row: EdgeRow, k: ImportKey): EdgeWrite {
-  const id = row.id ?? `link:import-${k.short}-${row.fileIndex}-${row.row}`;
+  const id = linkIdOf(row, k);
   return { id, type: row.type, from: row.from, to: row.to, row: row.row, quote: row.quote, props: flatten({ ...row.props, validFrom: row.validFrom, validUntil: row.validUntil }) };
 }
 

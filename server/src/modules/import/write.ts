@@ -5,7 +5,7 @@ import { sectionRows } from './files.js';
 import type { Ledger } from './ledger.js';
 import type { EdgeRow, ImportFile, NodeRow } from './model.js';
 import { refOf } from './validate.js';
-import { planEdges, planNodes, statementKey, type Conflict, type Existing, type ImportKey, type LinkWrite, type Update } from './plan.js';
+import { linkIdOf, planEdges, planNodes, statementKey, type Conflict, type Existing, type ImportKey, type LinkWrite, type Update } from './plan.js';
 import { importStatements as S } from './statements.js';
 
 /** What an import changed (or, in a dry run, would change). Lists are cut at `sample` items; counts are whole. */
@@ -161,19 +161,20 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
       add(changes, batch, o.sample);
       o.onProgress?.({ phase: 'writing', rows: done, fraction: o.totalRows ? done / o.totalRows : 1 });
     };
-    const later = (last: NodeRow) => (id: string) => o.ledger.declaredAfter(id, last);
+    /** A batch's plan, given what the database holds of its rows (nothing, for new ids). */
+    const planOf = (rows: NodeRow[], existing = new Map<string, Existing>()) => planNodes({ rows, existing, k: o.k, later: (id) => o.ledger.declaredAfter(id, rows.at(-1)!) });
     // Which rows the database may hold already (ids it had before the import, or any row when resuming);
     // when there are none, the batch is planned while it is read ahead, off the write's path.
     const nodeBatches = async function* () {
       for await (const rows of batchesOf<NodeRow>(o, 'nodes')) {
         const ids = rows.filter((r) => o.ledger.node(r.id)?.existing || o.resuming).map((r) => ({ id: r.id, statement: statementKey(o.k, r) }));
-        yield { rows, ids, plan: ids.length ? undefined : planNodes({ rows, existing: new Map(), k: o.k, later: later(rows.at(-1)!) }) };
+        yield { rows, ids, plan: ids.length ? undefined : planOf(rows) };
       }
     };
     await eachBatch(nodeBatches(), async ({ rows, ids, plan: ready }, ahead) => {
       if (done + rows.length <= o.skipRows) {
         // Committed before an interruption: only their waiting structural links are wanted again (drawn once).
-        deferred.push(...(ready ?? planNodes({ rows, existing: new Map(), k: o.k, later: later(rows.at(-1)!) })).deferred);
+        deferred.push(...(ready ?? planOf(rows)).deferred);
       }
       let planned: ReturnType<typeof planNodes> | undefined;
       await step(rows.length, ahead, async (tx) => {
@@ -181,7 +182,7 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
         if (!plan) {
           const existing = new Map<string, Existing>();
           for (const e of await tx.run(S.existingNodes, { rows: ids })) existing.set(e.id, { props: e.props, stated: e.stated, structural: new Set(e.structural) });
-          plan = planNodes({ rows, existing, k: o.k, later: later(rows.at(-1)!) });
+          plan = planOf(rows, existing);
         }
         planned = plan;
         const batch = { created: plan.created, updated: plan.updated, statements: plan.writes.length, links: [...plan.structural, ...plan.deferred], conflicts: plan.conflicts };
@@ -208,7 +209,7 @@ export async function writeImport(o: WriteOptions): Promise<Changes> {
     // there are none, planned ahead as entities are.
     const edgeBatches = async function* () {
       for await (const rows of batchesOf<EdgeRow>(o, 'edges')) {
-        const ask = rows.filter((r) => r.id || o.resuming).map((r) => ({ id: r.id ?? `link:import-${o.k.short}-${r.fileIndex}-${r.row}`, from: r.from }));
+        const ask = rows.filter((r) => r.id || o.resuming).map((r) => ({ id: linkIdOf(r, o.k), from: r.from }));
         yield { rows, ask, plan: ask.length ? undefined : planEdges({ rows, existing: new Map(), k: o.k }) };
       }
     };
