@@ -62,12 +62,55 @@ describe('paths', () => {
   });
 });
 
+describe('round trips', () => {
+  // What each family costs the database when its start exists, and what it answers when it does not: the
+  // start is read with the search (the expansion's first hop, the path rows), not before it.
+  const trips = async (query: string, variables: Record<string, unknown>) => {
+    const r = await gql<Record<string, unknown>>(service(), query, variables);
+    expect(r.errors, query).toBeUndefined();
+    return r.extensions!.dbQueries;
+  };
+
+  it('a one-hop neighbourhood, a joint-action network and a shortest path found cost one round trip; k hops cost k', async () => {
+    const hood = 'query($id: ID!, $hops: Int!) { neighbourhood(ids: [$id], hops: $hops) { nodes { id name } edges { id source target } } }';
+    expect(await trips(hood, { id: 'firm:segusino', hops: 1 })).toBe(1);
+    expect(await trips(hood, { id: 'firm:segusino', hops: 2 })).toBe(2);
+    const joint = 'query($id: ID!) { jointAction(clusterId: $id) { density actors byForm { form count } subgraph { nodes { id name } edges { id } } } }';
+    expect(await trips(joint, { id: 'cluster:sinos-valley-footwear' })).toBe(1);
+    const path = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }, mode: SHORTEST) { paths { nodes { id name } edges { id } } } }';
+    expect(await trips(path, { from: SUBS, to: US_BUYERS })).toBe(1);
+    const toBuyers = 'query($from: ID!) { paths(from: $from, to: { kinds: [BUYER] }, mode: K_SHORTEST, k: 3) { paths { nodes { id name } } } }';
+    expect(await trips(toBuyers, { from: SUBS })).toBe(1);
+    // A trace from a cluster: its members with the first tier, then a round trip a further tier, then the chains.
+    const trace = 'query($id: ID!) { traceValueChain(id: $id, direction: DOWNSTREAM, tiers: 2) { tiers { tier nodes { id } } edges { tier governanceHS } } }';
+    expect(await trips(trace, { id: 'cluster:sinos-valley-footwear' })).toBe(3);
+  });
+
+  it('names the unknown start of a neighbourhood, a joint-action network and a trace, and a start of the wrong kind', async () => {
+    const hood = await gql(service(), '{ neighbourhood(ids: ["firm:segusino", "firm:nobody"], hops: 1) { nodes { id } } }');
+    expect(hood.errors![0]).toMatchObject({ message: 'ids: no entity firm:nobody.', extensions: { code: 'NOT_FOUND', field: 'ids' } });
+    const joint = await gql(service(), '{ jointAction(clusterId: "cluster:nowhere") { density } }');
+    expect(joint.errors![0]).toMatchObject({ message: 'clusterId: no entity cluster:nowhere.', extensions: { code: 'NOT_FOUND', field: 'clusterId' } });
+    const notCluster = await gql(service(), '{ jointAction(clusterId: "firm:segusino") { density } }');
+    expect(notCluster.errors![0]).toMatchObject({ message: 'clusterId: firm:segusino is a Firm, not a Cluster.', extensions: { code: 'BAD_USER_INPUT', field: 'clusterId' } });
+    const trace = await gql(service(), '{ traceValueChain(id: "firm:nobody", direction: DOWNSTREAM, tiers: 2) { truncated } }');
+    expect(trace.errors![0]).toMatchObject({ message: 'id: no entity firm:nobody.', extensions: { code: 'NOT_FOUND', field: 'id' } });
+  });
+});
+
 describe('the network module’s statements', () => {
   it('return rows of their declared shapes on the seeded data (the executor checks every row)', async () => {
     const x = service().executor;
     const params = { from: SUBS, toIds: [US_BUYERS], toKinds: [], toTypes: [], types: ['SUBCONTRACTOR_OF', 'SELLS_TO'], via: null, exclude: [], year: null, dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, limit: 10 };
     const frontier = await x.read(S.expandFrontier, { ids: [SUBS], types: ['SUBCONTRACTOR_OF'], dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 10 });
     expect(frontier.every((e) => e.source === SUBS && e.type === 'SUBCONTRACTOR_OF' && typeof e.props.source_doc === 'string')).toBe(true);
+    const [start] = await x.read(S.expandStart, { ids: ['cluster:sinos-valley-footwear', 'cluster:nowhere'], membersOf: 'cluster:sinos-valley-footwear', types: ['COOPERATES_WITH'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 1000 });
+    expect(start!.starts.map((n) => n.id)).toEqual(['cluster:sinos-valley-footwear']);
+    expect(start!.members.length).toBeGreaterThan(0);
+    expect(start!.members.map((n) => n.id)).toEqual([...start!.members.map((n) => n.id)].sort());
+    const core = new Set([...start!.starts, ...start!.members].map((n) => n.id));
+    expect(start!.rows.length).toBeGreaterThan(0);
+    expect(start!.rows.every((e) => e.type === 'COOPERATES_WITH' && (core.has(e.source) || core.has(e.target)))).toBe(true);
     for (const [s, variant] of [[S.paths, { maxLength: 3, k: 1 }], [S.allShortestPaths, { maxLength: 3 }], [S.simplePaths, { maxLength: 3 }]] as const) {
       const rows = await x.read(s, params, variant);
       expect(rows.length, s.name).toBeGreaterThan(0);

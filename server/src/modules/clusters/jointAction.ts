@@ -4,7 +4,6 @@ import { requireEntity } from '../entities/loaders.js';
 import { clusterFacts } from '../entities/facts.js';
 import { expand } from '../network/expand.js';
 import { subgraphOf } from '../network/subgraph.js';
-import { clusterMembers } from './members.js';
 
 /** Cooperation links by joint-action form (links without a form count as `unspecified`), in form order. */
 export function countByForm(links: { props: Record<string, unknown> }[]): { form: string; count: number }[] {
@@ -21,10 +20,11 @@ export function countByForm(links: { props: Record<string, unknown> }[]): { form
  * (COOPERATES_WITH, one hop, valid in `year`), with its collective-efficiency scores.
  */
 export async function jointAction({ executor, limits, loaders }: ServiceDeps, a: { clusterId: string; year?: number | null }) {
-  // The members are looked up beside the check that the cluster exists (a non-cluster has none).
-  const [cluster, members] = await Promise.all([requireEntity(loaders, a.clusterId, 'clusterId', 'Cluster'), clusterMembers({ executor, loaders }, a)]);
-  const core = [a.clusterId, ...members];
-  const x = await expand({ executor, loaders }, { ids: core, hops: 1, types: ['COOPERATES_WITH'], direction: 'BOTH', year: a.year, maxNodes: limits.subgraphNodes });
+  // One round trip: the expansion's first hop reads the cluster and its members with it (a non-cluster has
+  // none), so checking the cluster afterwards costs nothing more.
+  const x = await expand({ executor, loaders }, { ids: [a.clusterId], membersOf: a.clusterId, hops: 1, types: ['COOPERATES_WITH'], direction: 'BOTH', year: a.year, maxNodes: limits.subgraphNodes });
+  const cluster = await requireEntity(loaders, a.clusterId, 'clusterId', 'Cluster');
+  const core = [a.clusterId, ...x.members];
   return {
     cluster,
     subgraph: await subgraphOf({ loaders }, x),

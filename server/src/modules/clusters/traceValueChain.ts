@@ -7,7 +7,6 @@ import { wholeNumberWithin } from '../network/arguments.js';
 import { expand } from '../network/expand.js';
 import type { EdgeModel } from '../network/subgraph.js';
 import { chainsOfMany, type ChainRoleModel } from './chainRoles.js';
-import { clusterMembers } from './members.js';
 
 /** The links along which goods flow, supplier → customer. */
 const FLOW_TYPES = ['SUPPLIES', 'SUBCONTRACTOR_OF', 'SELLS_TO'];
@@ -60,10 +59,11 @@ const distinct = <T>(xs: (T | null)[]): T[] => [...new Set(xs.filter((x): x is T
 /** A value chain traced from an actor (or a cluster and its members), tier by tier, with each link's governance. */
 export async function traceValueChain({ executor, limits, loaders }: ServiceDeps, a: TraceArgs) {
   const tiers = wholeNumberWithin('tiers', a.tiers, limits.hops, 'MAX_HOPS');
-  // Members are looked up beside the check that the start exists (an actor has none), not after it.
-  const [start, members] = await Promise.all([requireEntity(loaders, a.id, 'id'), a.includeMembers ? clusterMembers({ executor, loaders }, { clusterId: a.id }) : []]);
-  const tier0 = start.kind === 'Cluster' && a.includeMembers ? [start.id, ...members] : [start.id];
-  const x = await expand({ executor, loaders }, { ids: tier0, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes });
+  // The expansion's first round trip reads the start and, for a cluster, its members (an actor has none), so
+  // checking the start afterwards costs no round trip of its own.
+  const x = await expand({ executor, loaders }, { ids: [a.id], membersOf: a.includeMembers ? a.id : null, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes });
+  const start = await requireEntity(loaders, a.id, 'id');
+  const tier0 = [start.id, ...x.members];
   const tierOf = tiersFrom(tier0, x.edges, { direction: a.direction, tiers });
 
   const chainsOf = await chainsOfMany({ executor }, { ids: [...tierOf.keys()] });

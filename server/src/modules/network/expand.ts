@@ -1,5 +1,6 @@
 import { LINK_TYPE_NAMES, LINK_TYPES, type LinkType } from '../../domain/enums.js';
 import type { ServiceDeps } from '../context.js';
+import type { EntityRow } from '../entities/statements.js';
 import { networkStatements as S, type NetworkEdgeRow } from './statements.js';
 
 /** Types whose direction means nothing (cooperation, joint ventures, competition): crossed either way. */
@@ -13,6 +14,8 @@ export type Direction = 'OUT' | 'IN' | 'BOTH';
 export interface ExpandArgs {
   /** Entities to start from (hop 0). */
   ids: string[];
+  /** A cluster whose members join the start (its joint action, a chain traced from it); none when it is no cluster. */
+  membersOf?: string | null;
   /** Hops to take (the caller checks it against MAX_HOPS). */
   hops: number;
   /** Relationship types followed. */
@@ -28,6 +31,10 @@ export interface ExpandArgs {
 }
 
 export interface Expansion {
+  /** The entities of `ids` that exist, in order (unknown ids are missing). */
+  starts: EntityRow[];
+  /** The ids of the members of `membersOf`, by id (empty without it). */
+  members: string[];
   /** Every entity reached, start first, nearest first. */
   nodeIds: string[];
   /** Every relationship crossed between two entities of `nodeIds`, once each. */
@@ -37,27 +44,31 @@ export interface Expansion {
 }
 
 /**
- * Breadth-first expansion, one round trip per hop. Stops adding nodes at `maxNodes` and says so: the
- * result is then the first nodes reached, nearest first, and every edge among them. With `loaders`, the
- * entities reached (each hop's rows carry them) are primed into the request's entity loader, so that
- * turning the expansion into a subgraph costs no further round trip.
+ * Breadth-first expansion, one round trip per hop: the first resolves the start too (its entities, and the
+ * members of `membersOf`), so a one-hop neighbourhood or a cluster's joint action costs one round trip.
+ * Stops adding nodes at `maxNodes` and says so: the result is then the first nodes reached, nearest first,
+ * and every edge among them. With `loaders`, the entities of the start and those reached (each hop's rows
+ * carry them) are primed into the request's entity loader, and so are the ids of `ids` that do not exist
+ * (as null): checking the start and turning the expansion into a subgraph cost no further round trip.
  */
 export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'> & Partial<Pick<ServiceDeps, 'loaders'>>, a: ExpandArgs): Promise<Expansion> {
-  const seen = new Set(a.ids);
-  const edges = new Map<string, NetworkEdgeRow>();
-  let frontier = [...a.ids];
-  let truncatedBy: string | null = null;
+  const filters = { types: a.types, dir: a.direction, sym: SYMMETRIC_LINK_TYPES, year: a.year ?? null, exclude: a.exclude ?? [] };
   const edgeLimit = a.maxNodes * 4;
+  const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, membersOf: a.membersOf ?? null, limit: edgeLimit + 1 });
+  const starts = start?.starts ?? [];
+  const memberRows = start?.members ?? [];
+  if (loaders) {
+    const found = new Set(starts.map((n) => n.id));
+    for (const n of [...starts, ...memberRows]) loaders.entity.prime(n.id, n);
+    for (const id of a.ids) if (!found.has(id)) loaders.entity.prime(id, null);
+  }
+  const members = memberRows.map((n) => n.id);
+  const seen = new Set([...a.ids, ...members]);
+  const edges = new Map<string, NetworkEdgeRow>();
+  let frontier = [...seen];
+  let truncatedBy: string | null = null;
   for (let hop = 0; hop < a.hops && frontier.length > 0 && !truncatedBy; hop += 1) {
-    const rows = await executor.read(S.expandFrontier, {
-      ids: frontier,
-      types: a.types,
-      dir: a.direction,
-      sym: SYMMETRIC_LINK_TYPES,
-      year: a.year ?? null,
-      exclude: a.exclude ?? [],
-      limit: edgeLimit + 1,
-    });
+    const rows = hop === 0 ? (start?.rows ?? []) : await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 });
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
     for (const { node, ...r } of rows.slice(0, edgeLimit)) {
@@ -75,5 +86,5 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
     }
     frontier = next;
   }
-  return { nodeIds: [...seen], edges: [...edges.values()], truncatedBy };
+  return { starts, members, nodeIds: [...seen], edges: [...edges.values()], truncatedBy };
 }

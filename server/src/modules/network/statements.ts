@@ -16,6 +16,9 @@ export type NetworkEdgeRow = z.infer<typeof edgeRow>;
 export const frontierRow = edgeRow.extend({ node: entityRow });
 export type FrontierRow = z.infer<typeof frontierRow>;
 
+/** The first hop with its start (cypher/network/expandStart.cypher): one row. */
+const startRow = z.object({ starts: z.array(entityRow), members: z.array(entityRow), rows: z.array(frontierRow) });
+
 /**
  * A path: the ids of its entities in order, their stored properties (`nodes`, absent where a caller builds
  * paths by hand) and the relationships between consecutive ones.
@@ -25,6 +28,7 @@ export type PathRow = z.infer<typeof pathRow>;
 
 /** The network module's statements (cypher/network/) and the shapes of their rows. */
 export const networkStatements = {
+  expandStart: statement('network/expandStart', startRow),
   expandFrontier: statement('network/expandFrontier', frontierRow),
   paths: statement('network/paths', pathRow),
   pathsToIds: statement('network/pathsToIds', pathRow),
