@@ -1,12 +1,26 @@
 // An entity and its relationships in one round trip, for `Query.entity` when the selection reads them
-// (links, members, places): the row entitiesByIds gives for the id and the rows linksByIds gives for it,
-// in the same order, each with its other end's properties. No row when there is no such entity.
-// Parameters: $id — the entity's id; $cap — most links returned.
+// (links, members, places): the row entitiesByIds gives for the id and, for each query of $queries, the rows
+// linksByIds gives for it with that query's parameters, in the same order, each with its other end's
+// properties. No row when there is no such entity.
+// Parameters: $id — the entity's id; $queries — list of {types, dir, year, cap} as linksByIds's parameters.
+// Row: n (stored properties), links (one list per query, in the order of $queries).
 MATCH (n:Entity {id: $id})
 CALL (n) {
-  MATCH (n)-[r]-(m:Entity)
-  WITH r, m ORDER BY type(r), m.name
-  LIMIT $cap
-  RETURN collect({type: type(r), props: r {.*}, outgoing: startNode(r) = n, otherId: m.id, other: m {.*}}) AS links
+  UNWIND range(0, size($queries) - 1) AS i
+  WITH i, $queries[i] AS q
+  CALL (n, q) {
+    MATCH (n)-[r]-(m:Entity)
+    WHERE (q.types IS NULL OR type(r) IN q.types)
+      AND (q.dir = 'BOTH' OR (q.dir = 'OUT') = (startNode(r) = n))
+      AND (q.year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= q.year) AND (r.validUntil IS NULL OR r.validUntil >= q.year)))
+    WITH r, m ORDER BY type(r), m.name
+    // LIMIT cannot read a row's value: the query's cap slices the sorted list instead, before any property is read.
+    WITH collect({r: r, m: m}) AS found
+    UNWIND found[..coalesce(q.cap, size(found))] AS x
+    WITH x.r AS r, x.m AS m
+    RETURN collect({type: type(r), props: r {.*}, outgoing: startNode(r) = n, otherId: m.id, other: m {.*}}) AS links
+  }
+  WITH i, links ORDER BY i
+  RETURN collect(links) AS links
 }
 RETURN n {.*} AS n, links

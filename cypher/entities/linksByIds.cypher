@@ -1,12 +1,19 @@
-// The relationships of the given entities in both directions, capped per entity, each with its other end
-// (its id and stored properties, so that the other ends cost no second round trip).
-// Parameters: $ids — list of entity ids; $cap — most links returned per entity.
+// The relationships of the given entities that one query asks for, each with its other end (its id and stored
+// properties, so that the other ends cost no second round trip). The filters apply before the cap: a hub's
+// relationships of a rare type are found however many others it has.
+// Parameters: $ids — list of entity ids; $types — relationship types (null: all); $dir — 'OUT', 'IN' or
+//   'BOTH' (stored direction, seen from the entity); $year — only relationships valid in that year, unknown
+//   bounds counting as valid (null: any); $cap — most relationships per entity, by type and the other end's
+//   name (null: all).
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
   MATCH (n)-[r]-(m:Entity)
+  WHERE ($types IS NULL OR type(r) IN $types)
+    AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = n))
+    AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   RETURN r, m, startNode(r) = n AS outgoing
   ORDER BY type(r), m.name
-  LIMIT $cap
+  LIMIT coalesce($cap, 4294967295)
 }
 RETURN id, type(r) AS type, r {.*} AS props, outgoing, m.id AS otherId, m {.*} AS other

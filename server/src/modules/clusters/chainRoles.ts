@@ -1,5 +1,5 @@
 import type { ServiceDeps } from '../context.js';
-import { existingEntities, type LinkRow } from '../entities/loaders.js';
+import { existingEntities, MEMBER_LINKS, type LinkQuery, type LinkRow } from '../entities/loaders.js';
 import type { EntityRow } from '../entities/statements.js';
 import { clustersStatements as S } from './statements.js';
 
@@ -11,7 +11,10 @@ export interface ChainRoleModel {
   role: string;
 }
 
-const CHAIN_LINKS = ['PARTICIPATES_IN', 'LEADS', 'HAS_CHAIN'];
+/** The chains an entity takes part in, leads or (a cluster) has. */
+const CHAINS_OF: LinkQuery = { types: ['HAS_CHAIN', 'LEADS', 'PARTICIPATES_IN'], direction: 'OUT', year: null, first: null };
+/** The actors that take part in or lead a chain. */
+const PARTICIPANTS: LinkQuery = { types: ['LEADS', 'PARTICIPATES_IN'], direction: 'IN', year: null, first: null };
 
 /** The role a PARTICIPATES_IN, LEADS or HAS_CHAIN link gives, as cypher/clusters/chainsOf.cypher names it. */
 function roleOf(l: LinkRow): string {
@@ -27,23 +30,23 @@ function distinctRoles(roles: ChainRoleModel[]): ChainRoleModel[] {
 
 /** The value chains an entity takes part in or leads, and for a cluster its own chains (HAS_CHAIN). */
 export async function chainsOfEntity({ loaders }: Pick<ServiceDeps, 'loaders'>, entity: EntityRow): Promise<ChainRoleModel[]> {
-  const links = await loaders.links.load(entity.id);
-  const roles = links.filter((l) => l.outgoing && CHAIN_LINKS.includes(l.type)).map((l) => ({ chainId: l.otherId, actorId: entity.id, role: roleOf(l) }));
+  const links = await loaders.links.load({ id: entity.id, q: CHAINS_OF });
+  const roles = links.map((l) => ({ chainId: l.otherId, actorId: entity.id, role: roleOf(l) }));
   return distinctRoles(roles);
 }
 
 /** For a value chain: the actors that take part in or lead it, with their position. */
 export async function participantsOf({ loaders }: Pick<ServiceDeps, 'loaders'>, chain: EntityRow): Promise<ChainRoleModel[]> {
   if (chain.kind !== 'ValueChain') return [];
-  const links = await loaders.links.load(chain.id);
-  const roles = links.filter((l) => !l.outgoing && (l.type === 'PARTICIPATES_IN' || l.type === 'LEADS')).map((l) => ({ chainId: chain.id, actorId: l.otherId, role: roleOf(l) }));
+  const links = await loaders.links.load({ id: chain.id, q: PARTICIPANTS });
+  const roles = links.map((l) => ({ chainId: chain.id, actorId: l.otherId, role: roleOf(l) }));
   return distinctRoles(roles);
 }
 
 /** The entities with a MEMBER_OF link to this one (a cluster's members). */
 export async function membersOf({ loaders }: Pick<ServiceDeps, 'loaders'>, entity: EntityRow): Promise<EntityRow[]> {
-  const links = await loaders.links.load(entity.id);
-  return existingEntities(loaders, [...new Set(links.filter((l) => !l.outgoing && l.type === 'MEMBER_OF').map((l) => l.otherId))]);
+  const links = await loaders.links.load({ id: entity.id, q: MEMBER_LINKS });
+  return existingEntities(loaders, [...new Set(links.map((l) => l.otherId))]);
 }
 
 /** The chains of many entities in one round trip, for chain tracing: entity id → its chains, roles and the chains' properties. */

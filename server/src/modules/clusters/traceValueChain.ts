@@ -87,7 +87,11 @@ export async function traceValueChain({ executor, limits, loaders }: ServiceDeps
     });
 
   const byTier = new Map<number, string[]>();
-  for (const [id, t] of tierOf) byTier.set(t, [...(byTier.get(t) ?? []), id]);
+  for (const [id, t] of tierOf) {
+    const ids = byTier.get(t);
+    if (ids) ids.push(id);
+    else byTier.set(t, [id]);
+  }
   const tierNodes = await Promise.all([...byTier.entries()].sort((p, q) => p[0] - q[0]).map(async ([tier, ids]) => ({ tier, nodes: await existingEntities(loaders, ids) })));
   const startChains: ChainRoleModel[] = (chainsOf.get(a.id) ?? []).map((c) => ({ chainId: c.chain, actorId: a.id, role: c.role }));
   return { start, direction: a.direction, tiers: tierNodes, edges, chains: startChains, truncated: x.truncatedBy !== null };

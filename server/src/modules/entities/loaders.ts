@@ -3,9 +3,6 @@ import { BadInputError, NotFoundError } from '../../errors.js';
 import type { Executor } from '../../neo4j/executor.js';
 import { entitiesStatements as S, type EntityRow, type StatementRow } from './statements.js';
 
-/** Most links returned per entity by the batched links loader (the neighbourhood query has its own limits). */
-export const LINKS_PER_ENTITY = 500;
-
 /** A relationship as seen from one of its ends: its type, which way it points, the other end, its properties. */
 export interface LinkRow {
   type: string;
@@ -14,10 +11,43 @@ export interface LinkRow {
   props: Record<string, unknown>;
 }
 
+/**
+ * Which of an entity's relationships to read, filtered in the database before any cap: of these types (null:
+ * all), in this stored direction, valid in `year` (unknown bounds count as valid; null: any year), the first
+ * `first` by type and the other end's name (null: all of them). A hub of a national network has thousands of
+ * relationships: filtering after a fixed cap would silently drop the ones asked for.
+ */
+export interface LinkQuery {
+  types: string[] | null;
+  direction: 'OUT' | 'IN' | 'BOTH';
+  year: number | null;
+  first: number | null;
+}
+
+/** The relationships of one entity that one query asks for: the links loader's key. */
+export interface LinkKey {
+  id: string;
+  q: LinkQuery;
+}
+
+/** A cluster's members: every MEMBER_OF link reaching it. */
+export const MEMBER_LINKS: LinkQuery = { types: ['MEMBER_OF'], direction: 'IN', year: null, first: null };
+/** Where an entity is located: every LOCATED_IN link leaving it. */
+export const PLACE_LINKS: LinkQuery = { types: ['LOCATED_IN'], direction: 'OUT', year: null, first: null };
+
+/** The same query written the same way (types sorted, none given = all), so that equal queries share a cache entry. */
+export function linkQuery(a: { types?: readonly string[] | null; direction: 'OUT' | 'IN' | 'BOTH'; year?: number | null; first?: number | null }): LinkQuery {
+  return { types: a.types?.length ? [...new Set(a.types)].sort() : null, direction: a.direction, year: a.year ?? null, first: a.first ?? null };
+}
+const queryKey = (q: LinkQuery) => JSON.stringify([q.types, q.direction, q.year, q.first]);
+
+/** The parameters of linksByIds / entityWithLinks for one query; `cap` null reads them all. */
+export const linkParams = (q: LinkQuery) => ({ types: q.types, dir: q.direction, year: q.year, cap: q.first === null ? null : Math.max(0, q.first) });
+
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
   provenance: DataLoader<string, StatementRow[]>;
-  links: DataLoader<string, LinkRow[]>;
+  links: DataLoader<LinkKey, LinkRow[], string>;
 }
 
 function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[], pick: (r: R) => T): T[][] {
@@ -35,7 +65,10 @@ export function linkRowOf(entity: Loaders['entity'], r: LinkRow & { other: Entit
   return { type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props };
 }
 
-/** Per-request loaders: every batch of ids costs one database round trip. */
+/**
+ * Per-request loaders: every batch of ids costs one database round trip (the links loader: one per distinct
+ * query in the batch, side by side; a request's batch nearly always holds one).
+ */
 export function createLoaders(executor: Executor): Loaders {
   const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
     const rows = await executor.read(S.entitiesByIds, { ids: [...ids] });
@@ -45,11 +78,32 @@ export function createLoaders(executor: Executor): Loaders {
   return {
     entity,
     provenance: new DataLoader(async (ids) => groupBy(await executor.read(S.provenanceByIds, { ids: [...ids] }), ids, (r) => r.p)),
-    links: new DataLoader(async (ids) => {
-      const rows = await executor.read(S.linksByIds, { ids: [...ids], cap: LINKS_PER_ENTITY });
-      return groupBy(rows, ids, (r) => linkRowOf(entity, r));
-    }),
+    links: new DataLoader<LinkKey, LinkRow[], string>(
+      async (keys) => {
+        const groups = new Map<string, { q: LinkQuery; ids: string[] }>();
+        for (const k of keys) {
+          const g = groups.get(queryKey(k.q)) ?? { q: k.q, ids: [] };
+          g.ids.push(k.id);
+          groups.set(queryKey(k.q), g);
+        }
+        const answers = new Map<string, LinkRow[]>();
+        await Promise.all(
+          [...groups.values()].map(async ({ q, ids }) => {
+            const unique = [...new Set(ids)];
+            const rows = await executor.read(S.linksByIds, { ids: unique, ...linkParams(q) });
+            groupBy(rows, unique, (r) => linkRowOf(entity, r)).forEach((links, i) => answers.set(linkKeyOf({ id: unique[i]!, q }), links));
+          }),
+        );
+        return keys.map((k) => answers.get(linkKeyOf(k)) ?? []);
+      },
+      { cacheKeyFn: linkKeyOf },
+    ),
   };
+}
+
+/** The cache key of a links query of one entity. */
+export function linkKeyOf(k: LinkKey): string {
+  return `${k.id}\u0000${queryKey(k.q)}`;
 }
 
 /** The entities that exist among `ids`, in order; unknown ids are skipped. */

@@ -1,9 +1,9 @@
-import { Kind, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, isObjectType, Kind, type GraphQLResolveInfo } from 'graphql';
 import { ACTOR_KINDS } from '../../domain/enums.js';
 import { LimitError } from '../../errors.js';
 import type { ServiceDeps } from '../context.js';
 import { decodeCursor, encodeCursor, pageSize } from '../core/paging.js';
-import { existingEntities, linkRowOf, LINKS_PER_ENTITY, type LinkRow, type Loaders } from './loaders.js';
+import { existingEntities, linkParams, linkQuery, linkRowOf, MEMBER_LINKS, PLACE_LINKS, type LinkQuery, type LinkRow, type Loaders } from './loaders.js';
 import { luceneQuery } from './search.js';
 import { entitiesStatements as S, type EntityRow } from './statements.js';
 
@@ -108,25 +108,45 @@ export async function entityPage({ executor, limits, loaders }: ServiceDeps, arg
   return { totalCount: total, nodes, pageInfo: { hasNextPage: end < total, endCursor: ids.length ? encodeCursor(end) : null } };
 }
 
-/** Fields of Entity that read the entity's relationships (through the links loader). */
-const LINK_FIELDS = new Set(['links', 'members', 'places']);
+/**
+ * The link queries the fields written directly in an entity's selection will make of the links loader: each
+ * `links(…)` with its arguments, `members`, `places` (its first level). Fragments are not looked into.
+ */
+function linkQueriesOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'schema' | 'variableValues'>): LinkQuery[] {
+  const entity = info.schema.getType('Entity');
+  const linksField = isObjectType(entity) ? entity.getFields().links : undefined;
+  const queries = new Map<string, LinkQuery>();
+  for (const f of info.fieldNodes) {
+    for (const s of f.selectionSet?.selections ?? []) {
+      if (s.kind !== Kind.FIELD) continue;
+      const name = s.name.value;
+      let q: LinkQuery | null = null;
+      if (name === 'members') q = MEMBER_LINKS;
+      else if (name === 'places') q = PLACE_LINKS;
+      else if (name === 'links' && linksField) q = linkQuery(getArgumentValues(linksField, s, info.variableValues) as Parameters<typeof linkQuery>[0]);
+      if (q) queries.set(JSON.stringify(q), q);
+    }
+  }
+  return [...queries.values()];
+}
 
 /**
  * The entity `id` for `Query.entity`. When the request reads its relationships, one statement reads the
- * entity with them (entityWithLinks) and primes both loaders, so the child resolvers (links, members,
- * places) find them there: one round trip instead of two. Only the fields written directly in the
- * selection are looked at; through fragments the links load on their own, one round trip later.
+ * entity with exactly the relationships each of those fields asks for (entityWithLinks) and primes both
+ * loaders, so the child resolvers (links, members, places) find them there: one round trip instead of two.
+ * Only the fields written directly in the selection are looked at; through fragments the links load on their
+ * own, one round trip later.
  */
-export async function entityById({ executor, loaders }: Pick<ServiceDeps, 'executor' | 'loaders'>, id: string, info: Pick<GraphQLResolveInfo, 'fieldNodes'>): Promise<EntityRow | null> {
-  const readsLinks = info.fieldNodes.some((f) => f.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && LINK_FIELDS.has(s.name.value)));
-  if (!readsLinks) return loaders.entity.load(id);
-  const [row] = await executor.read(S.entityWithLinks, { id, cap: LINKS_PER_ENTITY });
+export async function entityById({ executor, loaders }: Pick<ServiceDeps, 'executor' | 'loaders'>, id: string, info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'schema' | 'variableValues'>): Promise<EntityRow | null> {
+  const queries = linkQueriesOf(info);
+  if (!queries.length) return loaders.entity.load(id);
+  const [row] = await executor.read(S.entityWithLinks, { id, queries: queries.map(linkParams) });
   if (!row) {
     loaders.entity.prime(id, null);
     return null;
   }
   loaders.entity.prime(id, row.n);
-  loaders.links.prime(id, row.links.map((l) => linkRowOf(loaders.entity, l)));
+  queries.forEach((q, i) => loaders.links.prime({ id, q }, (row.links[i] ?? []).map((l) => linkRowOf(loaders.entity, l))));
   return row.n;
 }
 
@@ -158,21 +178,10 @@ export interface LinkView extends LinkRow {
   selfId: string;
 }
 
-/** Whether something with `validFrom` / `validUntil` is valid in `year`; unknown bounds count as valid. */
-export function validIn(r: { validFrom?: unknown; validUntil?: unknown }, year: number | null | undefined): boolean {
-  if (year === null || year === undefined) return true;
-  const from = typeof r.validFrom === 'number' ? r.validFrom : -Infinity;
-  const until = typeof r.validUntil === 'number' ? r.validUntil : Infinity;
-  return from <= year && until >= year;
-}
-
-/** An entity's relationships, filtered by type, direction and year, at most `first`. */
+/** An entity's relationships, filtered by type, direction and year in the database, at most `first`. */
 export async function linksOf(loaders: Loaders, id: string, a: { types?: string[] | null; direction: 'OUT' | 'IN' | 'BOTH'; year?: number | null; first: number }): Promise<LinkView[]> {
-  const rows = await loaders.links.load(id);
-  return rows
-    .filter((l) => (!a.types?.length || a.types.includes(l.type)) && (a.direction === 'BOTH' || (a.direction === 'OUT') === l.outgoing) && validIn(l.props, a.year))
-    .slice(0, Math.max(0, a.first))
-    .map((l) => ({ ...l, selfId: id }));
+  const rows = await loaders.links.load({ id, q: linkQuery(a) });
+  return rows.map((l) => ({ ...l, selfId: id }));
 }
 
 /** Nearest first: an entity is often tied both to its town and, directly, to its country. */
@@ -185,9 +194,9 @@ export async function placesOf(loaders: Loaders, id: string): Promise<EntityRow[
   let frontier = [id];
   for (let depth = 0; depth < 6 && frontier.length; depth += 1) {
     const next = new Set<string>();
-    for (const links of await loaders.links.loadMany(frontier)) {
+    for (const links of await loaders.links.loadMany(frontier.map((x) => ({ id: x, q: PLACE_LINKS })))) {
       if (links instanceof Error) continue;
-      for (const l of links) if (l.type === 'LOCATED_IN' && l.outgoing && !seen.has(l.otherId)) next.add(l.otherId);
+      for (const l of links) if (!seen.has(l.otherId)) next.add(l.otherId);
     }
     next.forEach((x) => seen.add(x));
     out.push(...(await existingEntities(loaders, [...next])));

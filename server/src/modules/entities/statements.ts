@@ -14,7 +14,7 @@ export type StatementRow = z.infer<typeof statementRow>;
 export const entitiesStatements = {
   entitiesByIds: statement('entities/entitiesByIds', z.object({ n: entityRow })),
   linksByIds: statement('entities/linksByIds', z.object({ id: z.string(), type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow })),
-  entityWithLinks: statement('entities/entityWithLinks', z.object({ n: entityRow, links: z.array(z.object({ type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow })) })),
+  entityWithLinks: statement('entities/entityWithLinks', z.object({ n: entityRow, links: z.array(z.array(z.object({ type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow }))) })),
   listEntities: statement('entities/listEntities', z.object({ total: z.number(), page: z.array(z.string()), nodes: z.array(entityRow) })),
   listEntitiesByKind: statement('entities/listEntitiesByKind', z.object({ total: z.number(), page: z.array(z.string()), nodes: z.array(entityRow) })),
   listSources: statement('entities/listSources', z.object({ key: z.string(), title: z.string().nullable(), authors: z.array(z.string()).nullable(), year: z.number().nullable(), publisher: z.string().nullable(), statements: z.number() })),

@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gql, serviceForFile } from '../helpers/db.js';
+
+/**
+ * An entity's relationships at national scale: a hub with more relationships than any page. Filters (types,
+ * direction, year) and `first` apply in the database before the cap, so what is asked for is found however
+ * many other relationships the hub has, and `members` lists every member. The hub is written for this file
+ * and removed after it (files run one after another).
+ */
+const service = serviceForFile();
+
+const HUB = 'cluster:test-links-hub';
+const MEMBERS = 700;
+
+beforeAll(async () => {
+  await service().executor.runText(
+    `CREATE (c:Entity:Cluster {id: $hub, kind: 'Cluster', name: 'Test hub cluster'})
+     WITH c
+     UNWIND range(0, $n - 1) AS i
+     CREATE (f:Entity:Firm {id: 'firm:test-links-member-' + i, kind: 'Firm', name: 'Member ' + right('000' + toString(i), 3)})-[:MEMBER_OF {id: 'link:test-links-member-' + i}]->(c)
+     WITH c, count(*) AS made
+     CREATE (p:Entity:Institution {id: 'institution:test-links-supporter', kind: 'Institution', name: 'Zz supporter'})-[:SUPPORTS {id: 'link:test-links-support', validFrom: 1990, validUntil: 1999}]->(c)
+     CREATE (q:Entity:Institution {id: 'institution:test-links-later', kind: 'Institution', name: 'Zz later supporter'})-[:SUPPORTS {id: 'link:test-links-support-later', validFrom: 2005}]->(c)`,
+    { hub: HUB, n: MEMBERS },
+    'WRITE',
+  );
+});
+
+afterAll(async () => {
+  await service().executor.runText("MATCH (n:Entity) WHERE n.id = $hub OR n.id STARTS WITH 'firm:test-links-' OR n.id STARTS WITH 'institution:test-links-' DETACH DELETE n", { hub: HUB }, 'WRITE');
+});
+
+describe('links of a hub with more relationships than a page', () => {
+  type E = { members: { id: string }[]; supporters: { id: string; other: { id: string } }[]; in1995: { id: string }[]; firstTwo: { id: string; type: string }[] };
+  const fields = `members { id }
+    supporters: links(types: [SUPPORTS], direction: IN) { id other { id } }
+    in1995: links(types: [SUPPORTS], year: 1995) { id }
+    firstTwo: links(first: 2) { id type }`;
+
+  it('lists every member and finds the relationships of a type that sorts after hundreds of others, by the entity and by the loaders alike', async () => {
+    const direct = await gql<{ entity: E }>(service(), `query($id: ID!) { entity(id: $id) { ${fields} } }`, { id: HUB });
+    const loaded = await gql<{ entitiesByIds: E[] }>(service(), `query($id: ID!) { entitiesByIds(ids: [$id]) { ${fields} } }`, { id: HUB });
+    expect(direct.errors).toBeUndefined();
+    expect(loaded.errors).toBeUndefined();
+    const e = direct.data!.entity;
+    expect(e.members).toHaveLength(MEMBERS);
+    expect(new Set(e.members.map((m) => m.id)).size).toBe(MEMBERS);
+    expect(e.supporters.map((l) => l.other.id).sort()).toEqual(['institution:test-links-later', 'institution:test-links-supporter']);
+    expect(e.in1995.map((l) => l.id)).toEqual(['link:test-links-support']);
+    // By type, then the other end's name: MEMBER_OF before SUPPORTS, Member 000 before Member 001.
+    expect(e.firstTwo).toEqual([
+      { id: 'link:test-links-member-0', type: 'MEMBER_OF' },
+      { id: 'link:test-links-member-1', type: 'MEMBER_OF' },
+    ]);
+    expect(loaded.data!.entitiesByIds[0]).toEqual(e);
+    // The entity and the four relationship queries of its selection: one round trip.
+    expect(direct.extensions!.dbQueries).toBe(1);
+  });
+});
