@@ -10,14 +10,18 @@
  * API offers, times on the same seeded random arguments:
  *   (a) the GraphQL request end to end (HTTP POST to /graphql on loopback, JSON parsed), and
  *   (b) the single hand-written Cypher statement that answers the same question, through neo4j-driver in an
- *       auto-commit transaction (a session per request; the service's reads are auto-commit too), rows materialised.
- * Each family: one warm-up pass over its `requests` arguments on both sides, then `runs` runs alternating
+ *       auto-commit transaction (a session per request; the service's reads are auto-commit too), rows materialised;
+ *   (c) that statement through bench/relay.ts, a bare node:http server in front of the driver: what one HTTP hop
+ *       costs on the machine at hand, so that GraphQL / relay isolates what the GraphQL service itself adds.
+ * Every family first runs its arguments once on both sides (both JITs warm), then each family: one more warm-up
+ * pass over its `requests` arguments on both sides, then `runs` runs alternating
  * GraphQL and Cypher; per run the median and p95 of its requests; reported: the median over runs of each.
  * Ratio = GraphQL median / Cypher median (target ≤ 1.3×); the 2-hop neighbourhood and the shortest path
  * must also answer in < 50 ms (median). Appends a dated table to bench/RESULTS.md unless --no-record.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
+import http from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startLocalNeo4j } from '../neo4j/launch.js';
 import { loadConfig } from '../server/src/config.js';
@@ -234,13 +238,37 @@ const pct = (xs: number[], q: number) => {
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
 };
 
-/** One GraphQL request end to end: POST, read and parse the body; a GraphQL error fails the benchmark. */
+/**
+ * One GraphQL request end to end: POST, read and parse the body; a GraphQL error fails the benchmark. The client
+ * is node:http with a keep-alive agent of one socket, the cheapest HTTP client Node has (fetch, i.e. undici,
+ * costs 0.3 ms more a request here: measured side by side, see RESULTS), as the Cypher side uses the cheapest way
+ * through the driver.
+ */
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+function graphqlPost(url: string, query: string, variables: Args): Promise<{ status: number; body: Record<string, unknown> }> {
+  const data = JSON.stringify({ query, variables });
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> });
+        } catch (err) {
+          reject(err instanceof Error ? err : new Error(String(err)));
+        }
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+}
 async function graphqlOnce(url: string, query: string, variables: Args): Promise<number> {
   const t = performance.now();
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-  const body = (await res.json()) as { errors?: { message: string }[] };
+  const { status, body } = await graphqlPost(url, query, variables);
   const ms = performance.now() - t;
-  if (!res.ok || body.errors) throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 400)} for ${JSON.stringify(variables)}`);
+  if (status !== 200 || body.errors) throw new Error(`GraphQL ${status}: ${JSON.stringify(body.errors ?? body).slice(0, 400)} for ${JSON.stringify(variables)}`);
   return ms;
 }
 
@@ -266,11 +294,31 @@ interface Measured {
   target: boolean;
   g: { p50: number; p95: number };
   c: { p50: number; p95: number };
+  /** The same hand-written statement through bench/relay.ts: one bare HTTP hop in front of the driver. */
+  r: { p50: number; p95: number };
   truncated: number;
   /** Database round trips of one GraphQL request (the service's `extensions.dbQueries`), median. */
   roundTrips: number;
   /** CPU ms per request: the service's and Neo4j's on the GraphQL side, Neo4j's on the Cypher side. */
   cpu: { service: number; neo4jG: number; neo4jC: number };
+}
+
+/** The hand-written statement through bench/relay.ts (one bare HTTP hop in front of the driver), same client as GraphQL's. */
+async function relayOnce(url: string, text: string, params: Args): Promise<number> {
+  const t = performance.now();
+  const data = JSON.stringify({ text, params });
+  const body = await new Promise<string>((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (d: Buffer) => chunks.push(d));
+      res.on('end', () => (res.statusCode === 200 ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(new Error(`relay ${res.statusCode}: ${Buffer.concat(chunks).toString('utf8').slice(0, 400)}`))));
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(data);
+  });
+  JSON.parse(body);
+  return performance.now() - t;
 }
 
 /** CPU ms (user + system) a process has used so far (/proc/PID/stat, clock ticks of 10 ms). */
@@ -293,6 +341,7 @@ async function main(): Promise<void> {
   const driver = await connect({ uri: neo.uri, user: config.neo4j.user, password: config.neo4j.password, database: db });
   const executor = new Executor(driver, loadCypherRegistry(), { database: db, timeoutMs: 3_600_000 });
   let server: ReturnType<typeof spawn> | undefined;
+  let relay: ReturnType<typeof spawn> | undefined;
   try {
     await applySchema(executor);
     const size = networkSize(actors);
@@ -314,20 +363,43 @@ async function main(): Promise<void> {
     log('building the service (npm run build:server)…');
     execFileSync('npm', ['run', 'build:server', '--silent'], { stdio: 'inherit' });
     server = spawn(process.execPath, ['dist/server/src/main.js'], { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    const relayPort = await freePort();
+    relay = spawn(process.execPath, ['--import', 'tsx', 'bench/relay.ts', String(relayPort), neo.uri, config.neo4j.user, config.neo4j.password, db], { stdio: ['ignore', 'ignore', 'inherit'] });
+    const relayUrl = `http://127.0.0.1:${relayPort}/`;
     const url = `http://127.0.0.1:${port}/graphql`;
     for (let t = Date.now(); !(await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.ok).catch(() => false)); ) {
       if (Date.now() - t > 300_000) throw new Error('the service did not become ready within 300 s');
       await new Promise((r) => setTimeout(r, 500));
     }
+    for (let t = Date.now(); !(await relayOnce(relayUrl, 'RETURN 1 AS ok', {}).then(() => true).catch(() => false)); ) {
+      if (Date.now() - t > 60_000) throw new Error('the relay (bench/relay.ts) did not answer within 60 s');
+      await new Promise((r) => setTimeout(r, 200));
+    }
     const graph: Graph = { size, read: async (text, params) => (await driver.executeQuery(text, params, { database: db, routing: 'READ' })).records.map((r) => r.toObject()) };
     const results: Measured[] = [];
-    for (const [fi, f] of FAMILIES.entries()) {
-      if (only.length && !only.some((o) => f.name.startsWith(o))) continue;
+    const chosen = FAMILIES.map((f, fi) => ({ f, fi })).filter(({ f }) => !only.length || only.some((o) => f.name.startsWith(o)));
+    // Both JITs (the service's V8, Neo4j's JVM) compile what runs hot: before any family is measured, every
+    // chosen family runs its seeded requests twice on all three sides, so the first families measured are not
+    // measured on colder code than the last (a freshly started Neo4j took 7 ms of CPU for RETURN 1).
+    log(`warming up both sides on ${chosen.length} families…`);
+    const prepared: { f: Family; drawn: Args[]; params: Args[] }[] = [];
+    for (const { f, fi } of chosen) {
       const r = rng(1000 + fi);
       const drawn: Args[] = [];
       const n = Math.min(f.requests ?? requests, requests);
       for (let i = 0; i < n; i += 1) drawn.push(await f.draw(r, graph));
       const params = drawn.map((a) => (f.params ? f.params(a) : a));
+      prepared.push({ f, drawn, params });
+    }
+    for (let pass = 0; pass < 2; pass += 1) {
+      for (const { f, drawn, params } of prepared) {
+        for (const v of drawn) await graphqlOnce(url, f.graphql, v);
+        for (const p of params) await cypherOnce(driver, db, f.cypher, p);
+        for (const p of params) await relayOnce(relayUrl, f.cypher, p);
+      }
+    }
+    for (const { f, drawn, params } of prepared) {
+      const n = drawn.length;
       let truncated = 0;
       const gq = async () => {
         const ms: number[] = [];
@@ -339,17 +411,24 @@ async function main(): Promise<void> {
         for (const p of params) ms.push(await cypherOnce(driver, db, f.cypher, p));
         return ms;
       };
-      // Warm-up (query plans, page cache), then the runs, alternating which side goes first.
+      const rl = async () => {
+        const ms: number[] = [];
+        for (const p of params) ms.push(await relayOnce(relayUrl, f.cypher, p));
+        return ms;
+      };
+      // Warm-up (query plans, page cache), then the runs, rotating which side goes first.
       await gq();
       await cy();
+      await rl();
       const trips: number[] = [];
       for (const v of drawn) {
-        const res = (await (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: f.graphql, variables: v }) })).json()) as { data: Record<string, { truncated?: boolean } | null>; extensions?: { dbQueries?: number } };
+        const res = (await graphqlPost(url, f.graphql, v)).body as unknown as { data: Record<string, { truncated?: boolean } | null>; extensions?: { dbQueries?: number } };
         if (Object.values(res.data)[0]?.truncated) truncated += 1;
         trips.push(res.extensions?.dbQueries ?? 0);
       }
       const gRuns: number[][] = [];
       const cRuns: number[][] = [];
+      const rRuns: number[][] = [];
       // CPU used by the service and by Neo4j while each side runs: wall times on a shared machine include
       // waiting for a core; CPU time says what each side costs.
       const cpu = { service: 0, neo4jG: 0, neo4jC: 0 };
@@ -364,15 +443,8 @@ async function main(): Promise<void> {
         cRuns.push(await cy());
         cpu.neo4jC += cpuMs(neo.pid) - n0;
       };
-      for (let i = 0; i < runs; i += 1) {
-        if (i % 2 === 0) {
-          await g();
-          await c();
-        } else {
-          await c();
-          await g();
-        }
-      }
+      const sides = [g, c, async () => void rRuns.push(await rl())];
+      for (let i = 0; i < runs; i += 1) for (let k = 0; k < sides.length; k += 1) await sides[(i + k) % sides.length]!();
       const perRequest = (ms: number) => ms / (runs * drawn.length);
       const m: Measured = {
         name: f.name,
@@ -380,34 +452,36 @@ async function main(): Promise<void> {
         target: Boolean(f.latencyTarget),
         g: { p50: median(gRuns.map((x) => median(x))), p95: median(gRuns.map((x) => pct(x, 0.95))) },
         c: { p50: median(cRuns.map((x) => median(x))), p95: median(cRuns.map((x) => pct(x, 0.95))) },
+        r: { p50: median(rRuns.map((x) => median(x))), p95: median(rRuns.map((x) => pct(x, 0.95))) },
         truncated,
         roundTrips: median(trips),
         cpu: { service: perRequest(cpu.service), neo4jG: perRequest(cpu.neo4jG), neo4jC: perRequest(cpu.neo4jC) },
       };
       results.push(m);
-      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
+      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | relay p50 ${m.r.p50.toFixed(1)} ms | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× (relay ${(m.r.p50 / m.c.p50).toFixed(2)}×, GraphQL/relay ${(m.g.p50 / m.r.p50).toFixed(2)}×) | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
     }
     const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const rows = results.map((m) => {
       const ratio = m.g.p50 / m.c.p50;
       const ok = ratio <= 1.3 && (!m.target || m.g.p50 < 50);
-      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
+      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.r.p50.toFixed(1)} | ${(m.r.p50 / m.c.p50).toFixed(2)}× | ${(m.g.p50 / m.r.p50).toFixed(2)}× | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
     });
     const text = [
       '',
       `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed.`,
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed (node:http, a keep-alive socket). Relay = the same hand-written statement sent through bench/relay.ts, a bare node:http server that runs it through the driver and answers the rows as JSON, with the same client as GraphQL: relay / Cypher is the price of one HTTP hop on this machine, which any HTTP service in front of the driver pays, and GraphQL / relay what the GraphQL service adds beyond it.`,
       `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
       '',
-      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | relay p50 | relay / Cypher | GraphQL / relay | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n');
     process.stdout.write(text);
     if (!process.argv.includes('--no-record')) appendFileSync('bench/RESULTS.md', text);
   } finally {
+    if (relay) relay.kill('SIGTERM');
     if (server) {
       server.kill('SIGTERM');
       await new Promise((r) => server!.once('exit', r));
