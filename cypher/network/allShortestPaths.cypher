@@ -12,7 +12,9 @@ MATCH p = ALL SHORTEST (a) ((x)-[r]-(y)
 WHERE b <> a
   AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
-RETURN [n IN nodes(p) | n.id] AS nodeIds, [n IN nodes(p) | n {.*}] AS nodes,
-       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
-ORDER BY size(rels), nodeIds, [rel IN rels | rel.id]
+// Ordered and cut on ids first; the properties are read for the paths kept only.
+WITH p, [n IN nodes(p) | n.id] AS nodeIds
+ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]
 LIMIT $limit
+RETURN nodeIds, [n IN nodes(p) | n {.*}] AS nodes,
+       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels

@@ -17,7 +17,9 @@ MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   ){1,__MAXLEN__} (b)
 WHERE $via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via)
-RETURN [n IN nodes(p) | n.id] AS nodeIds, [n IN nodes(p) | n {.*}] AS nodes,
-       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
-ORDER BY size(rels), nodeIds, [rel IN rels | rel.id]
+// Ordered and cut on ids first; the properties are read for the paths kept only.
+WITH p, [n IN nodes(p) | n.id] AS nodeIds
+ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]
 LIMIT $limit
+RETURN nodeIds, [n IN nodes(p) | n {.*}] AS nodes,
+       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
