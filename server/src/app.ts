@@ -10,6 +10,7 @@ import type { Context } from './modules/context.js';
 import { formatError } from './graphql/errors.js';
 import { exampleQueries } from './graphql/examples.js';
 import { documentCache } from './graphql/documents.js';
+import { entityKeysOf } from './graphql/entityKeys.js';
 import { limitedParser, shapeRules, variableRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
 import { readiness } from './modules/core/service.js';
@@ -54,9 +55,11 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
   const documents = documentCache({ parse: limitedParser(config.limits.tokens), staticRules: shapeRules(config.limits) });
   const handler = createHandler<Context & Record<PropertyKey, unknown>>({
     schema,
-    context: (req) => {
+    context: (req, params) => {
       const identity = req.context.res.locals.identity as Identity;
-      const scoped = executor.forRequest();
+      // The entity properties this request's fields can read (null: all); the document is the cached parse.
+      const entityKeys = typeof params.query === 'string' ? entityKeysOf(schema, documents.parse(params.query)) : null;
+      const scoped = executor.forRequest({ entityKeys });
       const ctx: Context = {
         executor: scoped,
         config,

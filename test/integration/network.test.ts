@@ -98,6 +98,37 @@ describe('round trips', () => {
   });
 });
 
+describe('entities read with only the properties a request shows', () => {
+  // Each query as asked (its statements read id, kind, name and what its Entity fields need) and with a root
+  // field that reads every property (sources): the answers must be the same.
+  const queries: [string, string][] = [
+    ['neighbourhood', '{ neighbourhood(ids: ["firm:segusino"], hops: 2) { truncated nodes { id name kind type validFrom } edges { id type source target qualifier } } }'],
+    ['paths', `{ paths(from: "${SUBS}", to: { kinds: [BUYER] }, mode: K_SHORTEST, k: 3) { count paths { length nodes { id name aliases } edges { id type } } } }`],
+    ['traceValueChain', '{ traceValueChain(id: "cluster:sinos-valley-footwear", direction: DOWNSTREAM, tiers: 3) { truncated start { id name type } tiers { tier nodes { id name kind } } edges { tier edge { id source target } governanceHS governanceGHS } chains { role } } }'],
+    ['jointAction', '{ jointAction(clusterId: "cluster:sinos-valley-footwear") { density actors byForm { form count } cluster { name } subgraph { nodes { id name type } edges { id form } } } }'],
+    ['entity', '{ entity(id: "cluster:sinos-valley-footwear") { id name type documents links(first: 20) { type direction other { id name kind validFrom } } members { id name type } places { id name } } }'],
+    ['entity', '{ entity(id: "institution:cdmec") { id places { id } } }'],
+    ['entitiesByIds', '{ entitiesByIds(ids: ["firm:segusino", "cluster:sinos-valley-footwear", "nobody"]) { id name kind type date description links(types: [SELLS_TO]) { other { name } } } }'],
+  ];
+  for (const [name, query] of queries) {
+    it(`answers ${name} (${query.length} characters) the same as with every property read`, async () => {
+      const light = await gql<Record<string, unknown>>(service(), query);
+      const full = await gql<Record<string, unknown>>(service(), query.replace(/^\{/, '{ sources { key } '));
+      expect(light.errors, name).toBeUndefined();
+      expect(full.errors, name).toBeUndefined();
+      expect(light.data![name]).toEqual(full.data![name]);
+    });
+  }
+
+  it('projects id, kind, name and the keys asked for in the statements that read entities', async () => {
+    const [row] = await service().executor.forRequest({ entityKeys: ['validFrom'] }).read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100 });
+    expect(row!.rows.length).toBeGreaterThan(0);
+    for (const n of [...row!.starts, ...row!.rows.map((r) => r.node)]) expect(Object.keys(n).every((k) => ['id', 'kind', 'name', 'validFrom'].includes(k))).toBe(true);
+    const [all] = await service().executor.read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100 });
+    expect(Object.keys(all!.starts[0]!)).toContain('sources');
+  });
+});
+
 describe('the network module’s statements', () => {
   it('return rows of their declared shapes on the seeded data (the executor checks every row)', async () => {
     const x = service().executor;

@@ -1,0 +1,41 @@
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildSchema } from '../../server/src/graphql/schema.js';
+import { entityKeysOf } from '../../server/src/graphql/entityKeys.js';
+import { applyVariant, entityProjection } from '../../server/src/neo4j/executor.js';
+
+/** Which entity properties a request's statements read: only what its Entity fields show, else all of them. */
+const schema = buildSchema();
+const keys = (q: string) => entityKeysOf(schema, parse(q));
+
+describe('entityKeysOf', () => {
+  it('reads id, kind and name alone for fields that show nothing else, at any depth and through fragments', () => {
+    expect(keys('{ neighbourhood(ids: ["a"]) { nodes { id name kind } edges { id source target } } }')).toEqual([]);
+    expect(keys('{ entity(id: "a") { id links(first: 5) { other { ...N } } members { id } } } fragment N on Entity { name }')).toEqual([]);
+    expect(keys('{ jointAction(clusterId: "c") { density byForm { form count } subgraph { nodes { id name } } } }')).toEqual([]);
+  });
+
+  it('adds the properties a field reads: the type from roles and the other type properties, validFrom, aliases', () => {
+    expect(keys('{ entitiesByIds(ids: ["a"]) { id type validFrom aliases } }')).toEqual(['aliases', 'buyerType', 'eventType', 'institutionType', 'placeType', 'programType', 'role', 'roles', 'upgradingType', 'validFrom']);
+  });
+
+  it('reads every property for `properties`, cluster and chain facts, joint-action scores, fields not listed, mutations and other roots', () => {
+    expect(keys('{ entity(id: "a") { properties } }')).toBeNull();
+    expect(keys('{ entity(id: "a") { cluster { sector } } }')).toBeNull();
+    expect(keys('{ jointAction(clusterId: "c") { scores { printed { ce } } } }')).toBeNull();
+    expect(keys('{ entity(id: "a") { notAField } }')).toBeNull();
+    expect(keys('{ search(text: "x") { entity { id } } }')).toBeNull();
+    expect(keys('query { ...Q } fragment Q on Query { entity(id: "a") { id } }')).toBeNull();
+    expect(keys('mutation { deleteEntity(id: "a", provenance: { doc: "d", quote: "q" }) { deleted } }')).toBeNull();
+  });
+});
+
+describe('the entity projection of a statement', () => {
+  it('reads the given properties with id, kind and name, or every property, and refuses anything but a property name', () => {
+    expect(entityProjection(['validFrom', 'name'])).toBe('{.id, .kind, .name, .validFrom}');
+    expect(entityProjection(null)).toBe('{.*}');
+    expect(applyVariant('RETURN n __ENTITY__ AS n, m __ENTITY__ AS m', { entity: [] })).toBe('RETURN n {.id, .kind, .name} AS n, m {.id, .kind, .name} AS m');
+    expect(applyVariant('RETURN n __ENTITY__ AS n', undefined)).toBe('RETURN n {.*} AS n');
+    expect(() => entityProjection(['name} , x {.*'])).toThrow(/not a property name/);
+  });
+});
