@@ -4,7 +4,7 @@
 // properties. No row when there is no such entity.
 // Parameters: $id — the entity's id; $queries — list of {types, dir, year, cap} as linksByIds's parameters.
 // Row: n (stored properties), links (one list per query, in the order of $queries).
-// Entities are projected as `__ENTITY__`: the properties the request's fields read (executor.ts, entityProjection), or all.
+// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   UNWIND range(0, size($queries) - 1) AS i
@@ -19,7 +19,7 @@ CALL (n) {
     WITH collect({r: r, m: m}) AS found
     UNWIND found[..coalesce(q.cap, size(found))] AS x
     WITH x.r AS r, x.m AS m
-    RETURN collect({type: type(r), props: r {.*}, outgoing: startNode(r) = n, otherId: m.id, other: m __ENTITY__}) AS links
+    RETURN collect({type: type(r), props: r __LINK__, outgoing: startNode(r) = n, otherId: m.id, other: m __ENTITY__}) AS links
   }
   WITH i, links ORDER BY i
   RETURN collect(links) AS links

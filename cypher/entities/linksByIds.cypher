@@ -5,7 +5,7 @@
 //   'BOTH' (stored direction, seen from the entity); $year — only relationships valid in that year, unknown
 //   bounds counting as valid (null: any); $cap — most relationships per entity, by type and the other end's
 //   name (null: all).
-// Entities are projected as `__ENTITY__`: the properties the request's fields read (executor.ts, entityProjection), or all.
+// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -17,4 +17,4 @@ CALL (n) {
   ORDER BY type(r), m.name
   LIMIT coalesce($cap, 4294967295)
 }
-RETURN id, type(r) AS type, r {.*} AS props, outgoing, m.id AS otherId, m __ENTITY__ AS other
+RETURN id, type(r) AS type, r __LINK__ AS props, outgoing, m.id AS otherId, m __ENTITY__ AS other

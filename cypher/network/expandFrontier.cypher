@@ -6,7 +6,7 @@
 // Parameters: $ids (frontier entity ids), $types (relationship types), $dir ('OUT' | 'IN' | 'BOTH'; the
 //   symmetric types $sym are followed either way),
 //   $year (int or null), $exclude (ids never entered), $limit (most relationships returned).
-// Entities are projected as `__ENTITY__`: the properties the request's fields read (executor.ts, entityProjection), or all.
+// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r]-(b:Entity)
 WHERE type(r) IN $types
@@ -17,5 +17,5 @@ WITH r, min(b.id) AS far
 WITH r, startNode(r) AS s, endNode(r) AS e, far
 ORDER BY r.id
 LIMIT $limit
-RETURN r.id AS id, type(r) AS type, s.id AS source, e.id AS target, r {.*} AS props,
+RETURN r.id AS id, type(r) AS type, s.id AS source, e.id AS target, r __LINK__ AS props,
        CASE far WHEN s.id THEN s __ENTITY__ ELSE e __ENTITY__ END AS node

@@ -9,7 +9,7 @@
 //   $exclude (ids never entered), $limit (most relationships returned).
 // One row: starts (stored properties of the entities of $ids found, in the order of $ids), members (stored
 //   properties of the members, by id), rows (each {id, type, source, target, props, node} as expandFrontier's).
-// Entities are projected as `__ENTITY__`: the properties the request's fields read (executor.ts, entityProjection), or all.
+// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 CALL () {
   UNWIND $ids AS id
   MATCH (a:Entity {id: id})
@@ -33,6 +33,6 @@ CALL (starts, members) {
   WITH r, startNode(r) AS s, endNode(r) AS e, far
   ORDER BY r.id
   LIMIT $limit
-  RETURN collect({id: r.id, type: type(r), source: s.id, target: e.id, props: r {.*}, node: CASE far WHEN s.id THEN s __ENTITY__ ELSE e __ENTITY__ END}) AS rows
+  RETURN collect({id: r.id, type: type(r), source: s.id, target: e.id, props: r __LINK__, node: CASE far WHEN s.id THEN s __ENTITY__ ELSE e __ENTITY__ END}) AS rows
 }
 RETURN [a IN starts | a __ENTITY__] AS starts, [m IN members | m __ENTITY__] AS members, rows

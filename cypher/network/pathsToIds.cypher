@@ -7,7 +7,7 @@
 // Parameters: $dir, $sym, $from, $toIds (list), $types (relationship types), $via (kinds allowed for
 //   intermediate nodes; null = any), $exclude (ids never passed through), $year, $limit (paths in all).
 // Rows: nodeIds (entity ids in order), nodes (their stored properties), rels (each {id, type, source, target, props}).
-// Entities are projected as `__ENTITY__`: the properties the request's fields read (executor.ts, entityProjection), or all.
+// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity)
 WHERE b.id IN $toIds AND b <> a
@@ -23,4 +23,4 @@ WITH p, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]
 LIMIT $limit
 RETURN nodeIds, [n IN nodes(p) | n __ENTITY__] AS nodes,
-       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
+       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: rel __LINK__}] AS rels

@@ -3,7 +3,7 @@
 // Direction: $dir as in paths.cypher, the symmetric types $sym crossed either way. Variants: __MAXLEN__.
 // Parameters: $dir, $sym, $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
 // Rows: nodeIds (entity ids in order), nodes (their stored properties, so that no second round trip loads them), rels (each {id, type, source, target, props}).
-// Entities are projected as `__ENTITY__`: the properties the request's fields read (executor.ts, entityProjection), or all.
+// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 MATCH (a:Entity {id: $from})
 MATCH p = (a) ((x)-[r]-(y)
     WHERE type(r) IN $types
@@ -20,4 +20,4 @@ WITH p, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]
 LIMIT $limit
 RETURN nodeIds, [n IN nodes(p) | n __ENTITY__] AS nodes,
-       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: properties(rel)}] AS rels
+       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: rel __LINK__}] AS rels

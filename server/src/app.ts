@@ -10,7 +10,7 @@ import type { Context } from './modules/context.js';
 import { formatError } from './graphql/errors.js';
 import { exampleQueries } from './graphql/examples.js';
 import { documentCache } from './graphql/documents.js';
-import { entityKeysOf } from './graphql/entityKeys.js';
+import { readKeysOf } from './graphql/readKeys.js';
 import { limitedParser, shapeRules, variableRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
 import { readiness } from './modules/core/service.js';
@@ -57,9 +57,8 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
     schema,
     context: (req, params) => {
       const identity = req.context.res.locals.identity as Identity;
-      // The entity properties this request's fields can read (null: all); the document is the cached parse.
-      const entityKeys = typeof params.query === 'string' ? entityKeysOf(schema, documents.parse(params.query)) : null;
-      const scoped = executor.forRequest({ entityKeys });
+      // The properties this request's fields can read (null: all); the document is the cached parse.
+      const scoped = executor.forRequest(typeof params.query === 'string' ? readKeysOf(schema, documents.parse(params.query)) : {});
       const ctx: Context = {
         executor: scoped,
         config,

@@ -108,6 +108,8 @@ describe('entities read with only the properties a request shows', () => {
     ['jointAction', '{ jointAction(clusterId: "cluster:sinos-valley-footwear") { density actors byForm { form count } cluster { name } subgraph { nodes { id name type } edges { id form } } } }'],
     ['entity', '{ entity(id: "cluster:sinos-valley-footwear") { id name type documents links(first: 20) { type direction other { id name kind validFrom } } members { id name type } places { id name } } }'],
     ['entity', '{ entity(id: "institution:cdmec") { id places { id } } }'],
+    ['entity', '{ entity(id: "firm:segusino") { chains { role } links(first: 30) { id form qualifier validFrom source { doc quote lines } } } }'],
+    ['neighbourhood', '{ neighbourhood(ids: ["cluster:sinos-valley-footwear"], hops: 1) { edges { id form qualifier validFrom validUntil provenance { doc quote finding } } } }'],
     ['entitiesByIds', '{ entitiesByIds(ids: ["firm:segusino", "cluster:sinos-valley-footwear", "nobody"]) { id name kind type date description links(types: [SELLS_TO]) { other { name } } } }'],
   ];
   for (const [name, query] of queries) {
@@ -121,11 +123,13 @@ describe('entities read with only the properties a request shows', () => {
   }
 
   it('projects id, kind, name and the keys asked for in the statements that read entities', async () => {
-    const [row] = await service().executor.forRequest({ entityKeys: ['validFrom'] }).read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100 });
+    const [row] = await service().executor.forRequest({ entity: ['validFrom'], link: ['id'] }).read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100 });
     expect(row!.rows.length).toBeGreaterThan(0);
     for (const n of [...row!.starts, ...row!.rows.map((r) => r.node)]) expect(Object.keys(n).every((k) => ['id', 'kind', 'name', 'validFrom'].includes(k))).toBe(true);
     const [all] = await service().executor.read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100 });
+    expect(row!.rows.every((r) => Object.keys(r.props).every((k) => k === 'id'))).toBe(true);
     expect(Object.keys(all!.starts[0]!)).toContain('sources');
+    expect(all!.rows.some((r) => 'source_quote' in r.props)).toBe(true);
   });
 });
 

@@ -23,23 +23,29 @@ export interface Variant {
   /**
    * The stored properties an entity map projection reads, replacing `__ENTITY__` (`n __ENTITY__` becomes
    * `n {.id, .kind, .name, …}`); null or absent: every property (`{.*}`). Keys are property names the server
-   * derives from the GraphQL fields a request selects (graphql/entityKeys.ts), never user text.
+   * derives from the GraphQL fields a request selects (graphql/readKeys.ts), never user text.
    */
   entity?: readonly string[] | null;
+  /** The same for a relationship's map projection, replacing `__LINK__` (always its id); null or absent: `{.*}`. */
+  link?: readonly string[] | null;
 }
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
-/** The map projection of an entity reading `keys` (always its id, kind and name), or all of it. */
-export function entityProjection(keys: readonly string[] | null | undefined): string {
+/** A map projection reading `always` and `keys`, or every property when `keys` is null. */
+function projection(keys: readonly string[] | null | undefined, always: readonly string[]): string {
   if (!keys) return '{.*}';
   const bad = keys.find((k) => !PROPERTY_NAME.test(k));
-  if (bad !== undefined) throw new Error(`entity projection: "${bad}" is not a property name`);
-  return `{${[...new Set(['id', 'kind', 'name', ...keys])].map((k) => `.${k}`).join(', ')}}`;
+  if (bad !== undefined) throw new Error(`projection: "${bad}" is not a property name`);
+  return `{${[...new Set([...always, ...keys])].map((k) => `.${k}`).join(', ')}}`;
 }
+
+/** The map projection of an entity reading `keys` (always its id, kind and name), or all of it. */
+export const entityProjection = (keys: readonly string[] | null | undefined) => projection(keys, ['id', 'kind', 'name']);
 
 export function applyVariant(text: string, v: Variant | undefined): string {
   let out = text.includes('__ENTITY__') ? text.replaceAll('__ENTITY__', entityProjection(v?.entity)) : text;
+  if (out.includes('__LINK__')) out = out.replaceAll('__LINK__', projection(v?.link, ['id']));
   if (!v) return out;
   if (v.maxLength !== undefined) {
     if (!Number.isInteger(v.maxLength) || v.maxLength < 1 || v.maxLength > 20) throw new Error(`maxLength must be a whole number 1–20, got ${v.maxLength}`);
@@ -79,19 +85,19 @@ export class Executor {
       retryMs?: number;
     },
     counter?: { queries: number },
-    /** The entity properties this view's statements read where they project `__ENTITY__` (null: all). */
-    private readonly entityKeys: readonly string[] | null = null,
+    /** The properties this view's statements read where they project `__ENTITY__` / `__LINK__` (null: all). */
+    private readonly keys: { entity: readonly string[] | null; link: readonly string[] | null } = { entity: null, link: null },
   ) {
     if (counter) this.counter = counter;
   }
 
   /**
-   * A view of this executor with its own round-trip counter (one per GraphQL request) and, with
-   * `entityKeys`, statements that project entities read only those properties: every such statement of
+   * A view of this executor with its own round-trip counter (one per GraphQL request) and, with `keys`,
+   * statements that project entities or relationships read only those properties: every such statement of
    * the request reads the same ones, so the rows its loaders hold all carry what any field asks for.
    */
-  forRequest(opts: { entityKeys?: readonly string[] | null } = {}): Executor {
-    return new Executor(this.driver, this.registry, this.opts, { queries: 0 }, opts.entityKeys ?? null);
+  forRequest(keys: { entity?: readonly string[] | null; link?: readonly string[] | null } = {}): Executor {
+    return new Executor(this.driver, this.registry, this.opts, { queries: 0 }, { entity: keys.entity ?? null, link: keys.link ?? null });
   }
 
   /** The database's state as the service knows it (undefined when nothing supervises the connection). */
@@ -128,7 +134,7 @@ export class Executor {
    */
   async read<R>(s: Statement<R>, params: Params = {}, variant?: Variant): Promise<R[]> {
     this.opts.availability?.assertReachable();
-    const text = applyVariant(this.statement(s.name).text, { entity: this.entityKeys, ...variant });
+    const text = applyVariant(this.statement(s.name).text, { ...this.keys, ...variant });
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: s.name } };
     const started = Date.now();
     for (let attempt = 1; ; attempt += 1) {
@@ -277,7 +283,7 @@ export class Executor {
     const wrap = (tx: ManagedTransaction): Tx => ({
       run: async <R>(s: Statement<R>, params: Params = {}, variant?: Variant) => {
         this.counter.queries += 1;
-        const res = await tx.run(applyVariant(this.statement(s.name).text, { entity: this.entityKeys, ...variant }), integers(params));
+        const res = await tx.run(applyVariant(this.statement(s.name).text, { ...this.keys, ...variant }), integers(params));
         if (res.summary.counters.containsUpdates()) changed = true;
         return typedRows(s, rows(res));
       },

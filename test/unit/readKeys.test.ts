@@ -1,14 +1,15 @@
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../server/src/graphql/schema.js';
-import { entityKeysOf } from '../../server/src/graphql/entityKeys.js';
+import { readKeysOf } from '../../server/src/graphql/readKeys.js';
 import { applyVariant, entityProjection } from '../../server/src/neo4j/executor.js';
 
 /** Which entity properties a request's statements read: only what its Entity fields show, else all of them. */
 const schema = buildSchema();
-const keys = (q: string) => entityKeysOf(schema, parse(q));
+const keys = (q: string) => readKeysOf(schema, parse(q)).entity;
+const linkKeys = (q: string) => readKeysOf(schema, parse(q)).link;
 
-describe('entityKeysOf', () => {
+describe('readKeysOf', () => {
   it('reads id, kind and name alone for fields that show nothing else, at any depth and through fragments', () => {
     expect(keys('{ neighbourhood(ids: ["a"]) { nodes { id name kind } edges { id source target } } }')).toEqual([]);
     expect(keys('{ entity(id: "a") { id links(first: 5) { other { ...N } } members { id } } } fragment N on Entity { name }')).toEqual([]);
@@ -30,12 +31,28 @@ describe('entityKeysOf', () => {
   });
 });
 
+describe('the relationship properties a request reads', () => {
+  it('reads the id, form and position always, and what Edge and Link fields show: qualifier, years, provenance', () => {
+    expect(linkKeys('{ neighbourhood(ids: ["a"]) { edges { id source target type } } }')).toEqual(['form', 'id', 'position']);
+    expect(linkKeys('{ neighbourhood(ids: ["a"]) { edges { validFrom qualifier } } }')).toEqual(['form', 'id', 'market', 'position', 'supportType', 'validFrom', 'what']);
+    expect(linkKeys('{ entity(id: "a") { links { source { doc quote } other { id } } } }')).toContain('source_quote');
+  });
+
+  it('reads every property for `properties`, fields not listed, mutations and other roots', () => {
+    expect(linkKeys('{ entity(id: "a") { links { properties } } }')).toBeNull();
+    expect(linkKeys('{ paths(from: "a", to: { ids: ["b"] }) { paths { edges { properties } } } }')).toBeNull();
+    expect(linkKeys('{ sources { key } }')).toBeNull();
+  });
+});
+
 describe('the entity projection of a statement', () => {
   it('reads the given properties with id, kind and name, or every property, and refuses anything but a property name', () => {
     expect(entityProjection(['validFrom', 'name'])).toBe('{.id, .kind, .name, .validFrom}');
     expect(entityProjection(null)).toBe('{.*}');
     expect(applyVariant('RETURN n __ENTITY__ AS n, m __ENTITY__ AS m', { entity: [] })).toBe('RETURN n {.id, .kind, .name} AS n, m {.id, .kind, .name} AS m');
     expect(applyVariant('RETURN n __ENTITY__ AS n', undefined)).toBe('RETURN n {.*} AS n');
+    expect(applyVariant('RETURN r __LINK__ AS r', { link: ['form'] })).toBe('RETURN r {.id, .form} AS r');
+    expect(applyVariant('RETURN r __LINK__ AS r', { link: null })).toBe('RETURN r {.*} AS r');
     expect(() => entityProjection(['name} , x {.*'])).toThrow(/not a property name/);
   });
 });

@@ -1,0 +1,125 @@
+import { getNamedType, TypeInfo, visit, visitWithTypeInfo, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+
+/**
+ * Which stored properties of entities and of relationships a GraphQL document can read, so that the
+ * statements projecting them (`n __ENTITY__`, `r __LINK__` in cypher/) read those and no others: a
+ * neighbourhood that shows ids and names then decodes three properties an entity instead of all of them, and
+ * no quote of a relationship's source it does not show. Written by hand: it is the mapping from this schema's
+ * fields to the properties their resolvers read, which no library knows.
+ *
+ * Each answer is null (read every property) unless every field the document selects on that type is one
+ * listed here and every root field is one whose service was checked to read nothing else from a row (ROOTS),
+ * so a field added later reads every property until it is listed.
+ */
+
+/** Entity field → stored properties its resolver reads (resolvers.ts, facts.ts); [] for fields loaded by id. */
+const ENTITY_FIELD_KEYS: Record<string, readonly string[]> = {
+  __typename: [],
+  id: [],
+  kind: [],
+  name: [],
+  aliases: ['aliases'],
+  description: ['description'],
+  aggregate: ['aggregate'],
+  count: ['count'],
+  validFrom: ['validFrom'],
+  validUntil: ['validUntil'],
+  documents: ['sources'],
+  conflicts: ['conflicts'],
+  type: ['roles', 'buyerType', 'institutionType', 'programType', 'role', 'placeType', 'eventType', 'upgradingType'],
+  date: ['date', 'year', 'period'],
+  // Read through the loaders by the entity's id: no property of the entity itself; places are ranked
+  // nearest first by their placeType (entities/service.ts, placesOf).
+  sources: [],
+  links: [],
+  places: ['placeType'],
+  members: [],
+  chains: [],
+  participants: [],
+};
+
+/** The `source_*` properties a relationship's provenance is read from (core/provenance.ts). */
+const PROVENANCE = ['doc', 'title', 'lines', 'quote', 'finding', 'cites', 'table', 'kind', 'claim', 'about', 'also'].map((k) => `source_${k}`);
+/** What a relationship's qualifier is read from (core/edges.ts, qualifierOf). */
+const QUALIFIER = ['supportType', 'position', 'market', 'what'];
+
+/** Relationship fields of Edge (a subgraph's, a path's, a trace's) and of Link (an entity's) → stored properties. */
+const LINK_FIELD_KEYS: Record<string, Record<string, readonly string[]>> = {
+  Edge: { __typename: [], id: [], type: [], source: [], target: [], form: ['form'], qualifier: QUALIFIER, validFrom: ['validFrom'], validUntil: ['validUntil'], provenance: PROVENANCE },
+  Link: { __typename: [], id: [], type: [], from: [], to: [], other: [], direction: [], form: ['form'], qualifier: QUALIFIER, validFrom: ['validFrom'], validUntil: ['validUntil'], source: PROVENANCE },
+};
+/**
+ * Relationship properties the services read whatever is selected: the id (Link.id), the joint-action form
+ * (byForm counts) and the chain position (a ChainRole's role).
+ */
+const LINK_BASE = ['id', 'form', 'position'];
+
+/**
+ * Root fields whose services read, from the entity rows they load, only what the Entity fields below them ask
+ * for (plus id and kind): entity, entitiesByIds, neighbourhood, paths, traceValueChain, jointAction (whose
+ * `scores` read the cluster's every figure: see FACT_TYPES).
+ */
+const ROOTS = new Set(['entity', 'entitiesByIds', 'neighbourhood', 'paths', 'traceValueChain', 'jointAction', '__typename']);
+
+/**
+ * Types computed from an entity row's stored figures (facts.ts): any field returning one (Entity.cluster,
+ * Entity.chain, JointActionNetwork.scores) reads every property.
+ */
+const FACT_TYPES = new Set(['ClusterFacts', 'ChainFacts']);
+
+/** The properties a document can read: of entities (id, kind and name implied), of relationships; null: all. */
+export interface ReadKeys {
+  entity: readonly string[] | null;
+  link: readonly string[] | null;
+}
+
+const ALL: ReadKeys = { entity: null, link: null };
+const cache = new WeakMap<DocumentNode, ReadKeys>();
+
+/** The stored properties `document` can read, cached by the (cached) parsed document. */
+export function readKeysOf(schema: GraphQLSchema, document: DocumentNode): ReadKeys {
+  const known = cache.get(document);
+  if (known !== undefined) return known;
+  const keys = analyse(schema, document);
+  cache.set(document, keys);
+  return keys;
+}
+
+function analyse(schema: GraphQLSchema, document: DocumentNode): ReadKeys {
+  const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+  if (operations.some((o) => o.operation !== 'query')) return ALL;
+  for (const o of operations) {
+    for (const s of o.selectionSet.selections) if (s.kind !== Kind.FIELD || !ROOTS.has(s.name.value)) return ALL;
+  }
+  const keys = new Set<string>();
+  const linkKeys = new Set<string>(LINK_BASE);
+  let all = false;
+  let allLinks = false;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field(node) {
+        const parent = typeInfo.getParentType()?.name;
+        if (!parent) {
+          all = allLinks = true;
+          return;
+        }
+        const type = typeInfo.getType();
+        if (type && FACT_TYPES.has(getNamedType(type).name)) all = true;
+        const linkFields = LINK_FIELD_KEYS[parent];
+        if (linkFields) {
+          const read = linkFields[node.name.value];
+          if (!read) allLinks = true;
+          else for (const k of read) linkKeys.add(k);
+          return;
+        }
+        if (parent !== 'Entity') return;
+        const read = ENTITY_FIELD_KEYS[node.name.value];
+        if (!read) all = true;
+        else for (const k of read) keys.add(k);
+      },
+    }),
+  );
+  return { entity: all ? null : [...keys].sort(), link: allLinks ? null : [...linkKeys].sort() };
+}
