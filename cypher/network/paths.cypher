@@ -1,7 +1,7 @@
 // Paths from one entity to a target entity or set, through chosen relationship types and node kinds.
 // The server picks the selector by mode; this file is the SHORTEST k form (k = 1 for a shortest path).
 // Direction: $dir ('OUT' | 'IN' | 'BOTH') follows stored direction, except for the symmetric types $sym,
-// which are crossed either way. Variants: __MAXLEN__ (longest path, ≤ MAX_PATH_LENGTH), __K__ (paths per target).
+// which are crossed either way. Variants: __TARGET__ (the labels of the target kinds when only kinds are given, else Entity), __MAXLEN__ (longest path, ≤ MAX_PATH_LENGTH), __K__ (paths per target).
 // Parameters: $dir, $sym, $from, $toIds (list), $toKinds (list), $toTypes (list of buyer/firm/institution types; empty = any),
 //   $types (relationship types), $via (kinds allowed for intermediate nodes; null = any), $exclude (ids
 //   never passed through), $year, $limit (paths in all).
@@ -13,7 +13,7 @@ MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
       AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))
       AND NOT y.id IN $exclude
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
-  ){1,__MAXLEN__} (b:Entity)
+  ){1,__MAXLEN__} (b:__TARGET__)
 WHERE b <> a
   AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))

@@ -1,6 +1,6 @@
 // All simple paths (no repeated node) up to a length from one entity to a target or set; also the
 // candidate set for weighted ranking. Same filters as paths.cypher.
-// Direction: $dir as in paths.cypher, the symmetric types $sym crossed either way. Variants: __MAXLEN__.
+// Direction: $dir as in paths.cypher, the symmetric types $sym crossed either way. Variants: __MAXLEN__, __TARGET__ (as in paths.cypher).
 // Parameters: $dir, $sym, $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
 // Rows: nodeIds (entity ids in order), nodes (their stored properties, so that no second round trip loads them), rels (each {id, type, source, target, props}).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
@@ -10,7 +10,7 @@ MATCH p = (a) ((x)-[r]-(y)
       AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))
       AND NOT y.id IN $exclude
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
-  ){1,__MAXLEN__} (b:Entity)
+  ){1,__MAXLEN__} (b:__TARGET__)
 WHERE b <> a
   AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))

@@ -34,6 +34,18 @@ describe('paths', () => {
     expect(r.data!.weighted.paths).toEqual([{ length: 2, weight: 3.5 }]); // SUBCONTRACTOR_OF 1 + SELLS_TO 2.5
   });
 
+  it('finds the same paths to targets given by kind (their labels in the pattern) as to the same targets given by kind and id', async () => {
+    const q = (to: string) => `{ paths(from: "${SUBS}", to: ${to}, mode: K_SHORTEST, k: 2, maxLength: 4, first: 20) { count paths { length nodes { id } edges { id } } } }`;
+    for (const mode of ['K_SHORTEST', 'ALL_SHORTEST', 'ALL_SIMPLE']) {
+      const byKind = await gql<{ paths: { count: number } }>(service(), q('{ kinds: [BUYER] }').replace('K_SHORTEST', mode));
+      // An id of a buyer among the targets already: the same targets, searched without the label.
+      const byKindAndId = await gql<{ paths: { count: number } }>(service(), q(`{ kinds: [BUYER], ids: ["${US_BUYERS}"] }`).replace('K_SHORTEST', mode));
+      expect(byKind.errors, mode).toBeUndefined();
+      expect(byKind.data!.paths.count, mode).toBeGreaterThan(0);
+      expect(byKind.data, mode).toEqual(byKindAndId.data);
+    }
+  });
+
   it('names the argument that holds an unknown id: `from` or `to.ids`', async () => {
     const q = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }) { count } }';
     const badTarget = await gql(service(), q, { from: SUBS, to: 'buyer:nobody' });

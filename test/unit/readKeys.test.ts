@@ -54,5 +54,8 @@ describe('the entity projection of a statement', () => {
     expect(applyVariant('RETURN r __LINK__ AS r', { link: ['form'] })).toBe('RETURN r {.id, .form} AS r');
     expect(applyVariant('RETURN r __LINK__ AS r', { link: null })).toBe('RETURN r {.*} AS r');
     expect(() => entityProjection(['name} , x {.*'])).toThrow(/not a property name/);
+    expect(applyVariant('MATCH (b:__TARGET__)', { targets: ['Buyer', 'Institution'] })).toBe('MATCH (b:Buyer|Institution)');
+    expect(applyVariant('MATCH (b:__TARGET__)', undefined)).toBe('MATCH (b:Entity)');
+    expect(() => applyVariant('MATCH (b:__TARGET__)', { targets: ['Buyer) DETACH DELETE (b'] })).toThrow(/not a label/);
   });
 });

@@ -28,6 +28,12 @@ export interface Variant {
   entity?: readonly string[] | null;
   /** The same for a relationship's map projection, replacing `__LINK__` (always its id); null or absent: `{.*}`. */
   link?: readonly string[] | null;
+  /**
+   * Labels a path's far end must carry, replacing `__TARGET__` in `(b:__TARGET__)` (`Buyer|Institution`);
+   * absent: `Entity`. The kinds of the API are the entities' labels. In the pattern, the label lets Neo4j's
+   * shortest-path search keep to those ends instead of finding paths to every entity within reach first.
+   */
+  targets?: readonly string[];
 }
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -46,6 +52,12 @@ export const entityProjection = (keys: readonly string[] | null | undefined) => 
 export function applyVariant(text: string, v: Variant | undefined): string {
   let out = text.includes('__ENTITY__') ? text.replaceAll('__ENTITY__', entityProjection(v?.entity)) : text;
   if (out.includes('__LINK__')) out = out.replaceAll('__LINK__', projection(v?.link, ['id']));
+  if (out.includes('__TARGET__')) {
+    const labels = v?.targets?.length ? v.targets : ['Entity'];
+    const bad = labels.find((l) => !PROPERTY_NAME.test(l));
+    if (bad !== undefined) throw new Error(`targets: "${bad}" is not a label`);
+    out = out.replaceAll('__TARGET__', labels.join('|'));
+  }
   if (!v) return out;
   if (v.maxLength !== undefined) {
     if (!Number.isInteger(v.maxLength) || v.maxLength < 1 || v.maxLength > 20) throw new Error(`maxLength must be a whole number 1–20, got ${v.maxLength}`);
