@@ -2,7 +2,7 @@
  * `npm run bench`: every benchmark of the national-scale analytics (issue 11), one after the other, each
  * with the arguments that reproduce the figures in bench/RESULTS.md. Outside `npm test`. Usage:
  *
- *   npm run bench -- [--only measures,brokerage,queries,scaleout,scaleout-capped] [--dry-run]
+ *   npm run bench -- [--only measures,brokerage,queries,projection,scaleout,scaleout-capped] [--dry-run]
  *
  * Each benchmark is its own script (and its own `npm run bench:<name>` with its own options, see its header);
  * each measures its baseline side by side in the same run, reports medians of ≥ 3 runs and appends a dated
@@ -17,7 +17,8 @@ import { projectRoot } from '../server/src/paths.js';
 const BENCHMARKS: { name: string; what: string; args: string[]; script?: string }[] = [
   { name: 'measures', what: 'exact betweenness and Burt at 10k–20k actors vs igraph and networkx; approximate betweenness at 100k–1M', args: ['--repeat', '3'] },
   { name: 'brokerage', what: 'Gould–Fernandez brokerage at 10k–1M actors vs sna::brokerage', args: ['--sizes', '10000,100000,1000000', '--repeat', '3'] },
-  { name: 'queries', what: 'query families at 1M actors: GraphQL vs the hand-written Cypher statement', args: ['--actors', '1000000', '--runs', '3'] },
+  { name: 'queries', what: 'query families at 1M actors: GraphQL vs the hand-written Cypher statement and vs a bare HTTP relay', args: ['--actors', '1000000', '--runs', '5'] },
+  { name: 'projection', what: 'the statements that project entities and relationships, every property vs what a request shows', args: ['--runs', '5', '--requests', '100'] },
   { name: 'scaleout', what: 'one service vs two behind a load balancer over one Neo4j', args: ['--clients', '16', '--duration', '15', '--runs', '3'] },
   { name: 'scaleout-capped', script: 'scaleout', what: 'the same with each instance capped at 0.15 core (cgroup quota, as a container limit)', args: ['--clients', '16', '--duration', '15', '--runs', '3', '--cpu-quota', '0.15'] },
 ];
