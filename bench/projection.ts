@@ -12,7 +12,6 @@
  * median time of a statement (client side: sent, executed, decoded and checked) and Neo4j's CPU per
  * statement (/proc), and the ratio to the baseline. Appends a dated table to bench/RESULTS.md unless --no-record.
  */
-import { appendFileSync, readFileSync } from 'node:fs';
 import { startLocalNeo4j } from '../neo4j/launch.js';
 import { loadConfig } from '../server/src/config.js';
 import { connect } from '../server/src/neo4j/driver.js';
@@ -22,22 +21,9 @@ import { entitiesStatements as E } from '../server/src/modules/entities/statemen
 import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES } from '../server/src/modules/network/expand.js';
 import { networkStatements as N } from '../server/src/modules/network/statements.js';
 import { clusterId, firmId, networkSize, storedNetwork } from './network.js';
+import { arg, cpuMs, loadAverage, median, record } from './report.js';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const log = (s: string) => process.stderr.write(`[projection] ${s}\n`);
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
-/** CPU ms (user + system) a process has used so far (/proc/PID/stat, clock ticks of 10 ms). */
-const cpuMs = (pid: number) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-};
 
 const TYPE_KEYS = ['roles', 'buyerType', 'institutionType', 'programType', 'role', 'placeType', 'eventType', 'upgradingType'];
 const VARIANTS: { name: string; keys: { entity: string[] | null; link: string[] | null } }[] = [
@@ -91,21 +77,18 @@ async function main(): Promise<void> {
         log(line);
       }
     }
-    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
-    const text = [
+    record([
       '',
       `### Reading only the properties a request shows — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `The statements that project entities (\`__ENTITY__\`) and relationships (\`__LINK__\`) on the ${actors.toLocaleString('en-US')}-actor store, through the service's Executor, with every property read (the baseline) and with the projections of graphql/readKeys.ts, in turn in the same run: ${runs} rounds of ${requests} seeded arguments after one round of warm-up. Time: median per statement, client side (sent, executed, decoded, rows checked); CPU: Neo4j's per statement (/proc). Load average at the end: ${load}.`,
+      `The statements that project entities (\`__ENTITY__\`) and relationships (\`__LINK__\`) on the ${actors.toLocaleString('en-US')}-actor store, through the service's Executor, with every property read (the baseline) and with the projections of graphql/readKeys.ts, in turn in the same run: ${runs} rounds of ${requests} seeded arguments after one round of warm-up. Time: median per statement, client side (sent, executed, decoded, rows checked); CPU: Neo4j's per statement (/proc). Load average at the end: ${loadAverage()}.`,
       `Reproduce: \`npm run bench:projection -- --runs ${runs} --requests ${requests}\``,
       '',
       '| statement | properties read | p50 ms | vs every property | Neo4j CPU ms |',
       '|---|---|---|---|---|',
       ...rows,
       '',
-    ].join('\n');
-    process.stdout.write(text);
-    if (!process.argv.includes('--no-record')) appendFileSync('bench/RESULTS.md', text);
+    ].join('\n'));
   } finally {
     await driver.close();
     await neo.stop();

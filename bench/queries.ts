@@ -20,7 +20,7 @@
  * must also answer in < 50 ms (median). Appends a dated table to bench/RESULTS.md unless --no-record.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { startLocalNeo4j } from '../neo4j/launch.js';
@@ -33,11 +33,8 @@ import { luceneQuery } from '../server/src/modules/entities/search.js';
 import { ACTOR_LINK_TYPES } from '../server/src/modules/network/expand.js';
 import { buyerId, clusterId, deleteNetwork, firmId, networkSize, rng, storedNetwork, writeNetwork, type NetworkSize } from './network.js';
 import { freePort } from './http.js';
+import { arg, cpuMs, loadAverage, median, record } from './report.js';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const log = (s: string) => process.stderr.write(`[queries] ${s}\n`);
 
 /** The relationship-type alternation of the actor network, for hand-written patterns. */
@@ -228,11 +225,6 @@ RETURN [x IN core + [p IN partners WHERE NOT p IN core] | x {.id, .name}] AS nod
   },
 ];
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const pct = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil(q * s.length) - 1)]!;
@@ -321,11 +313,6 @@ async function relayOnce(url: string, text: string, params: Args): Promise<numbe
   return performance.now() - t;
 }
 
-/** CPU ms (user + system) a process has used so far (/proc/PID/stat, clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10;
-}
 
 async function main(): Promise<void> {
   // This process runs under tsx, whose source maps make every stack the driver captures (one per result)
@@ -460,7 +447,6 @@ async function main(): Promise<void> {
       results.push(m);
       log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | relay p50 ${m.r.p50.toFixed(1)} ms | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× (relay ${(m.r.p50 / m.c.p50).toFixed(2)}×, GraphQL/relay ${(m.g.p50 / m.r.p50).toFixed(2)}×) | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
     }
-    const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const rows = results.map((m) => {
       const ratio = m.g.p50 / m.c.p50;
       const ok = ratio <= 1.3 && (!m.target || m.g.p50 < 50);
@@ -470,7 +456,7 @@ async function main(): Promise<void> {
       '',
       `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${load}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed (node:http, a keep-alive socket). Relay = the same hand-written statement sent through bench/relay.ts, a bare node:http server that runs it through the driver and answers the rows as JSON, with the same client as GraphQL: relay / Cypher is the price of one HTTP hop on this machine, which any HTTP service in front of the driver pays, and GraphQL / relay what the GraphQL service adds beyond it.`,
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed (node:http, a keep-alive socket). Relay = the same hand-written statement sent through bench/relay.ts, a bare node:http server that runs it through the driver and answers the rows as JSON, with the same client as GraphQL: relay / Cypher is the price of one HTTP hop on this machine, which any HTTP service in front of the driver pays, and GraphQL / relay what the GraphQL service adds beyond it.`,
       `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
       '',
       '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | relay p50 | relay / Cypher | GraphQL / relay | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
@@ -478,8 +464,7 @@ async function main(): Promise<void> {
       ...rows,
       '',
     ].join('\n');
-    process.stdout.write(text);
-    if (!process.argv.includes('--no-record')) appendFileSync('bench/RESULTS.md', text);
+    record(text);
   } finally {
     if (relay) relay.kill('SIGTERM');
     if (server) {
