@@ -4,6 +4,8 @@
 // which join the start: a cluster's joint action and a chain traced from a cluster start from the cluster and
 // its members. From that start, one hop exactly as expandFrontier.cypher takes it (same filters, same order,
 // same cut at $limit), as `rows`; the later hops are expandFrontier's.
+// Variant: __TYPES__, the relationship types $types written into the pattern (`:SUPPLIES|SELLS_TO`), so that
+//   Neo4j follows only those (0.67× the time of testing type(r) on every relationship, bench/RESULTS.md).
 // Parameters: $ids (start entity ids), $membersOf (cluster id or null), $types (relationship types),
 //   $dir ('OUT' | 'IN' | 'BOTH'; the symmetric types $sym are followed either way), $year (int or null),
 //   $exclude (ids never entered), $limit (most relationships returned).
@@ -24,7 +26,7 @@ CALL () {
 CALL (starts, members) {
   UNWIND starts + members AS a
   WITH DISTINCT a
-  MATCH (a)-[r]-(b:Entity)
+  MATCH (a)-[r__TYPES__]-(b:Entity)
   WHERE type(r) IN $types
     AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))
     AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))

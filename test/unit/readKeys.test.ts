@@ -57,5 +57,8 @@ describe('the entity projection of a statement', () => {
     expect(applyVariant('MATCH (b:__TARGET__)', { targets: ['Buyer', 'Institution'] })).toBe('MATCH (b:Buyer|Institution)');
     expect(applyVariant('MATCH (b:__TARGET__)', undefined)).toBe('MATCH (b:Entity)');
     expect(() => applyVariant('MATCH (b:__TARGET__)', { targets: ['Buyer) DETACH DELETE (b'] })).toThrow(/not a label/);
+    expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['SUPPLIES', 'SELLS_TO'] })).toBe('MATCH (a)-[r:SUPPLIES|SELLS_TO]-(b)');
+    expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', undefined)).toBe('MATCH (a)-[r]-(b)');
+    expect(() => applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['X]-() DETACH DELETE (a'] })).toThrow(/not a relationship type/);
   });
 });

@@ -34,6 +34,11 @@ export interface Variant {
    * shortest-path search keep to those ends instead of finding paths to every entity within reach first.
    */
   targets?: readonly string[];
+  /**
+   * Relationship types written into a pattern, replacing `__TYPES__` in `-[r__TYPES__]-` (`:SUPPLIES|SELLS_TO`):
+   * Neo4j then reads only those relationships of a node instead of testing the type of each; absent: any type.
+   */
+  relTypes?: readonly string[];
 }
 
 const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -57,6 +62,11 @@ export function applyVariant(text: string, v: Variant | undefined): string {
     const bad = labels.find((l) => !PROPERTY_NAME.test(l));
     if (bad !== undefined) throw new Error(`targets: "${bad}" is not a label`);
     out = out.replaceAll('__TARGET__', labels.join('|'));
+  }
+  if (out.includes('__TYPES__')) {
+    const bad = v?.relTypes?.find((t) => !PROPERTY_NAME.test(t));
+    if (bad !== undefined) throw new Error(`relTypes: "${bad}" is not a relationship type`);
+    out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${v.relTypes.join('|')}` : '');
   }
   if (!v) return out;
   if (v.maxLength !== undefined) {

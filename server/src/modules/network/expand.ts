@@ -54,7 +54,9 @@ export interface Expansion {
 export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'> & Partial<Pick<ServiceDeps, 'loaders'>>, a: ExpandArgs): Promise<Expansion> {
   const filters = { types: a.types, dir: a.direction, sym: SYMMETRIC_LINK_TYPES, year: a.year ?? null, exclude: a.exclude ?? [] };
   const edgeLimit = a.maxNodes * 4;
-  const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, membersOf: a.membersOf ?? null, limit: edgeLimit + 1 });
+  // The types in the pattern too (variant __TYPES__): Neo4j then reads only those relationships of a node.
+  const variant = { relTypes: a.types };
+  const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, membersOf: a.membersOf ?? null, limit: edgeLimit + 1 }, variant);
   const starts = start?.starts ?? [];
   const memberRows = start?.members ?? [];
   if (loaders) {
@@ -68,7 +70,7 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   let frontier = [...seen];
   let truncatedBy: string | null = null;
   for (let hop = 0; hop < a.hops && frontier.length > 0 && !truncatedBy; hop += 1) {
-    const rows = hop === 0 ? (start?.rows ?? []) : await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 });
+    const rows = hop === 0 ? (start?.rows ?? []) : await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant);
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
     for (const { node, ...r } of rows.slice(0, edgeLimit)) {
