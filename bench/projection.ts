@@ -8,14 +8,15 @@
  * with every property read (`{.*}`, the baseline) and with the projections a request for ids and names gets
  * (graphql/readKeys.ts: entities id, kind and name; relationships id, form and position), and with the
  * projection `type` adds (eight properties, most of them absent on any one entity), one after the other in
- * the same run, `runs` rounds of `requests` seeded arguments each. Reported per statement and variant: the
+ * the same run, `runs` rounds of `requests` seeded arguments each. Then the expansions with their relationship
+ * types tested on each relationship (`type(r) IN $types`) against written into the pattern (variant __TYPES__). Reported per statement and variant: the
  * median time of a statement (client side: sent, executed, decoded and checked) and Neo4j's CPU per
  * statement (/proc), and the ratio to the baseline. Appends a dated table to bench/RESULTS.md unless --no-record.
  */
 import { startLocalNeo4j } from '../neo4j/launch.js';
 import { loadConfig } from '../server/src/config.js';
 import { connect } from '../server/src/neo4j/driver.js';
-import { Executor } from '../server/src/neo4j/executor.js';
+import { Executor, type Variant } from '../server/src/neo4j/executor.js';
 import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
 import { entitiesStatements as E } from '../server/src/modules/entities/statements.js';
 import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES } from '../server/src/modules/network/expand.js';
@@ -26,10 +27,22 @@ import { arg, cpuMs, loadAverage, median, record } from './report.js';
 const log = (s: string) => process.stderr.write(`[projection] ${s}\n`);
 
 const TYPE_KEYS = ['roles', 'buyerType', 'institutionType', 'programType', 'role', 'placeType', 'eventType', 'upgradingType'];
-const VARIANTS: { name: string; keys: { entity: string[] | null; link: string[] | null } }[] = [
-  { name: 'every property ({.*}, baseline)', keys: { entity: null, link: null } },
-  { name: 'ids and names', keys: { entity: [], link: ['form', 'position'] } },
-  { name: 'ids, names and type', keys: { entity: TYPE_KEYS, link: ['form', 'position'] } },
+/** One way of running the statements: the properties the request's executor reads, and the statement variant. */
+interface Way {
+  name: string;
+  keys: { entity: string[] | null; link: string[] | null };
+  variant: Variant;
+}
+const IDS_AND_NAMES = { entity: [], link: ['form', 'position'] };
+const PROJECTIONS: Way[] = [
+  { name: 'every property ({.*}, baseline)', keys: { entity: null, link: null }, variant: { relTypes: ACTOR_LINK_TYPES } },
+  { name: 'ids and names', keys: IDS_AND_NAMES, variant: { relTypes: ACTOR_LINK_TYPES } },
+  { name: 'ids, names and type', keys: { entity: TYPE_KEYS, link: ['form', 'position'] }, variant: { relTypes: ACTOR_LINK_TYPES } },
+];
+/** Expansions with the relationship types tested on each relationship (baseline) or written into the pattern. */
+const TYPED: Way[] = [
+  { name: 'type(r) IN $types (baseline)', keys: IDS_AND_NAMES, variant: {} },
+  { name: 'written into the pattern (__TYPES__)', keys: IDS_AND_NAMES, variant: { relTypes: ACTOR_LINK_TYPES } },
 ];
 
 async function main(): Promise<void> {
@@ -46,37 +59,50 @@ async function main(): Promise<void> {
     if (actors === null) throw new Error('no benchmark network in .data/neo4j-bench-queries: run `npm run bench:queries` first, which writes it');
     const size = networkSize(actors);
     const expand = (ids: string[], membersOf: string | null, types: string[]) => ({ ids, membersOf, types, dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 20_001 });
-    const STATEMENTS: { name: string; run: (x: Executor, i: number) => Promise<unknown> }[] = [
-      { name: 'entityWithLinks (a firm, its first 50 links)', run: (x, i) => x.read(E.entityWithLinks, { id: firmId((i * 7919) % size.firms), queries: [{ types: null, dir: 'BOTH', year: null, cap: 50 }] }) },
-      { name: 'entitiesByIds (50 firms)', run: (x, i) => x.read(E.entitiesByIds, { ids: Array.from({ length: 50 }, (_, k) => firmId((i * 7919 + k * 104_729) % size.firms)) }) },
-      { name: 'expandStart (a firm, one hop)', run: (x, i) => x.read(N.expandStart, expand([firmId((i * 7919) % size.firms)], null, ACTOR_LINK_TYPES)) },
-      { name: 'expandStart (a cluster and its members, cooperation)', run: (x, i) => x.read(N.expandStart, expand([clusterId((i * 7) % size.clusters)], clusterId((i * 7) % size.clusters), ['COOPERATES_WITH'])) },
+    type Run = (x: Executor, i: number, v: Variant) => Promise<unknown>;
+    const firms = (i: number, n: number) => Array.from({ length: n }, (_, k) => firmId((i * 7919 + k * 104_729) % size.firms));
+    const cluster = (i: number) => clusterId((i * 7) % size.clusters);
+    const STATEMENTS: { name: string; run: Run }[] = [
+      { name: 'entityWithLinks (a firm, its first 50 links)', run: (x, i) => x.read(E.entityWithLinks, { id: firms(i, 1)[0], queries: [{ types: null, dir: 'BOTH', year: null, cap: 50 }] }) },
+      { name: 'entitiesByIds (50 firms)', run: (x, i) => x.read(E.entitiesByIds, { ids: firms(i, 50) }) },
+      { name: 'expandStart (a firm, one hop)', run: (x, i, v) => x.read(N.expandStart, expand(firms(i, 1), null, ACTOR_LINK_TYPES), v) },
+      { name: 'expandStart (a cluster and its members, cooperation)', run: (x, i, v) => x.read(N.expandStart, expand([cluster(i)], cluster(i), ['COOPERATES_WITH']), { relTypes: v.relTypes ? ['COOPERATES_WITH'] : undefined }) },
     ];
-    const rows: string[] = [];
-    for (const s of STATEMENTS) {
-      const ms = VARIANTS.map(() => [] as number[]);
-      const cpu = VARIANTS.map(() => 0);
-      // Round 0 warms plans and pages; then every round runs each variant on the same arguments in turn.
-      for (let round = 0; round <= runs; round += 1) {
-        for (const [v, variant] of VARIANTS.entries()) {
-          const x = executor.forRequest(variant.keys);
-          const c0 = cpuMs(neo.pid);
-          for (let i = 0; i < requests; i += 1) {
-            const t = performance.now();
-            await s.run(x, round * requests + i);
-            if (round > 0) ms[v]!.push(performance.now() - t);
+    const EXPANSIONS: { name: string; run: Run }[] = [
+      STATEMENTS[2]!,
+      { name: 'expandFrontier (8 firms, one hop)', run: (x, i, v) => x.read(N.expandFrontier, { ...expand(firms(i, 8), null, ACTOR_LINK_TYPES), ids: firms(i, 8) }, v) },
+      STATEMENTS[3]!,
+    ];
+    /** Each statement run each way on the same arguments, in turn; round 0 warms plans and pages. */
+    const compare = async (statements: { name: string; run: Run }[], ways: Way[]) => {
+      const rows: string[] = [];
+      for (const s of statements) {
+        const ms = ways.map(() => [] as number[]);
+        const cpu = ways.map(() => 0);
+        for (let round = 0; round <= runs; round += 1) {
+          for (const [w, way] of ways.entries()) {
+            const x = executor.forRequest(way.keys);
+            const c0 = cpuMs(neo.pid);
+            for (let i = 0; i < requests; i += 1) {
+              const t = performance.now();
+              await s.run(x, round * requests + i, way.variant);
+              if (round > 0) ms[w]!.push(performance.now() - t);
+            }
+            if (round > 0) cpu[w]! += cpuMs(neo.pid) - c0;
           }
-          if (round > 0) cpu[v]! += cpuMs(neo.pid) - c0;
+        }
+        const base = median(ms[0]!);
+        for (const [w, way] of ways.entries()) {
+          const p50 = median(ms[w]!);
+          const line = `| ${s.name} | ${way.name} | ${p50.toFixed(2)} | ${(p50 / base).toFixed(2)}× | ${(cpu[w]! / (runs * requests)).toFixed(2)} |`;
+          rows.push(line);
+          log(line);
         }
       }
-      const base = median(ms[0]!);
-      for (const [v, variant] of VARIANTS.entries()) {
-        const p50 = median(ms[v]!);
-        const line = `| ${s.name} | ${variant.name} | ${p50.toFixed(2)} | ${(p50 / base).toFixed(2)}× | ${(cpu[v]! / (runs * requests)).toFixed(2)} |`;
-        rows.push(line);
-        log(line);
-      }
-    }
+      return rows;
+    };
+    const rows = await compare(STATEMENTS, PROJECTIONS);
+    const typedRows = await compare(EXPANSIONS, TYPED);
     record([
       '',
       `### Reading only the properties a request shows — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -87,6 +113,12 @@ async function main(): Promise<void> {
       '| statement | properties read | p50 ms | vs every property | Neo4j CPU ms |',
       '|---|---|---|---|---|',
       ...rows,
+      '',
+      'The relationship types of an expansion tested on each relationship a node has, or written into the pattern (reading ids and names):',
+      '',
+      '| statement | relationship types | p50 ms | vs type(r) IN $types | Neo4j CPU ms |',
+      '|---|---|---|---|---|',
+      ...typedRows,
       '',
     ].join('\n'));
   } finally {
