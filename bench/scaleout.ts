@@ -22,7 +22,7 @@
  * Appends a dated section to bench/RESULTS.md unless --no-record.
  */
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -34,11 +34,8 @@ import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
 import { applySchema } from '../server/src/neo4j/schema.js';
 import { buyerId, clusterId, deleteNetwork, firmId, networkSize, rng, storedNetwork, writeNetwork } from './network.js';
 import { freePort } from './http.js';
+import { arg, loadAverage, median, record } from './report.js';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const log = (s: string) => process.stderr.write(`[scaleout] ${s}\n`);
 
 async function waitReady(url: string, what: string): Promise<void> {
@@ -144,11 +141,6 @@ async function load(url: string, bodies: string[], clients: number, seconds: num
   return { setup, rps: res.requests.total / seconds, p50: res.latency.p50, p99: res.latency.p99, errors: errors + res.errors + res.timeouts + res.non2xx, cpu, cores };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 async function main(): Promise<void> {
   const clients = Number(arg('clients', '32'));
@@ -247,12 +239,11 @@ async function main(): Promise<void> {
       const rps = (name: string) => phases.filter((p) => p.setup === name)[r]!.rps;
       return rps(setups[2]![0]) / rps(setups[1]![0]);
     });
-    const loadavg = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
     const text = [
       '',
       `## Scale-out: two instances behind HAProxy${quota !== undefined ? `, each capped at ${quota} core` : ''} — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Two service instances (compiled, \`node dist/server/src/main.js\`, NODE_ENV=production, TRUST_PROXY=true${quota !== undefined ? `, each capped at ${quota} of a core by a cgroup CPU quota as a container limit would cap a replica` : ''}) and HAProxy ${execFileSync('haproxy', ['-v'], { encoding: 'utf8' }).split(' ')[2]} (round-robin, health checks on /readyz, bench/haproxy.cfg) on loopback over one Neo4j 5.26 (heap 3g, page cache 3g) holding the benchmark network of ${actors.toLocaleString('en-US')} actors (bench/network.ts); autocannon in the benchmark's own process. Machine: ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadavg}).`,
+      `Two service instances (compiled, \`node dist/server/src/main.js\`, NODE_ENV=production, TRUST_PROXY=true${quota !== undefined ? `, each capped at ${quota} of a core by a cgroup CPU quota as a container limit would cap a replica` : ''}) and HAProxy ${execFileSync('haproxy', ['-v'], { encoding: 'utf8' }).split(' ')[2]} (round-robin, health checks on /readyz, bench/haproxy.cfg) on loopback over one Neo4j 5.26 (heap 3g, page cache 3g) holding the benchmark network of ${actors.toLocaleString('en-US')} actors (bench/network.ts); autocannon in the benchmark's own process. Machine: ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}).`,
       `Identical answers: ${compared - differing.length} of ${compared} queries of the mix gave byte-identical JSON through instance A, instance B and the front (asked twice through the front, so both instances answered).${differing.length ? ` Differing: ${differing.join('; ')}` : ''}`,
       `Throughput: the same read mix (search, entity with links, 1- and 2-hop neighbourhoods, shortest path, cluster members; 60 seeded requests in turn), ${clients} clients, ${seconds} s per phase, ${runs} runs with the order rotated; medians over runs. CPU columns: cores' worth of CPU each process used during the phase (1.00 = one core busy); per core: share of each core busy (all processes of the machine).`,
       `Reproduce: \`npm run bench:scaleout -- --clients ${clients} --duration ${seconds} --runs ${runs}${quota !== undefined ? ` --cpu-quota ${quota}` : ''}\``,
@@ -264,8 +255,7 @@ async function main(): Promise<void> {
       `Two instances behind the front give ${(twoFront!.rps / oneFront!.rps).toFixed(2)}× the throughput of one behind the same front and ${(twoFront!.rps / direct!.rps).toFixed(2)}× that of one reached directly; the front alone costs ${(100 * (1 - oneFront!.rps / direct!.rps)).toFixed(0)} % of one instance's throughput. Run by run, two instances against one behind the front: ${perRun.map((x) => `${x.toFixed(2)}×`).join(', ')} (median ${median(perRun).toFixed(2)}×). Warm-up: ${warmup} s through the front before the runs.`,
       '',
     ].join('\n');
-    process.stdout.write(text);
-    if (!process.argv.includes('--no-record')) appendFileSync('bench/RESULTS.md', text);
+    record(text);
   } finally {
     for (const c of children.reverse()) {
       if (c.exitCode !== null || c.signalCode !== null) continue;

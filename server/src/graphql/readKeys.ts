@@ -1,3 +1,4 @@
+import type { ReadKeys } from '../neo4j/executor.js';
 import { getNamedType, TypeInfo, visit, visitWithTypeInfo, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
 /**
@@ -66,12 +67,6 @@ const ROOTS = new Set(['entity', 'entitiesByIds', 'neighbourhood', 'paths', 'tra
  * Entity.chain, JointActionNetwork.scores) reads every property.
  */
 const FACT_TYPES = new Set(['ClusterFacts', 'ChainFacts']);
-
-/** The properties a document can read: of entities (id, kind and name implied), of relationships; null: all. */
-export interface ReadKeys {
-  entity: readonly string[] | null;
-  link: readonly string[] | null;
-}
 
 const ALL: ReadKeys = { entity: null, link: null };
 const cache = new WeakMap<DocumentNode, ReadKeys>();

@@ -41,14 +41,25 @@ export interface Variant {
   relTypes?: readonly string[];
 }
 
-const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** The properties a request's statements read where they project `__ENTITY__` / `__LINK__` (null: all). */
+export interface ReadKeys {
+  entity: readonly string[] | null;
+  link: readonly string[] | null;
+}
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** `names`, each checked to be a plain Cypher name (a property, label or type) before it is written into a statement. */
+function checked(names: readonly string[], noun: string): readonly string[] {
+  const bad = names.find((n) => !NAME.test(n));
+  if (bad !== undefined) throw new Error(`statement variant: "${bad}" is not a ${noun}`);
+  return names;
+}
 
 /** A map projection reading `always` and `keys`, or every property when `keys` is null. */
 function projection(keys: readonly string[] | null | undefined, always: readonly string[]): string {
   if (!keys) return '{.*}';
-  const bad = keys.find((k) => !PROPERTY_NAME.test(k));
-  if (bad !== undefined) throw new Error(`projection: "${bad}" is not a property name`);
-  return `{${[...new Set([...always, ...keys])].map((k) => `.${k}`).join(', ')}}`;
+  return `{${[...new Set([...always, ...checked(keys, 'property name')])].map((k) => `.${k}`).join(', ')}}`;
 }
 
 /** The map projection of an entity reading `keys` (always its id, kind and name), or all of it. */
@@ -57,17 +68,8 @@ export const entityProjection = (keys: readonly string[] | null | undefined) => 
 export function applyVariant(text: string, v: Variant | undefined): string {
   let out = text.includes('__ENTITY__') ? text.replaceAll('__ENTITY__', entityProjection(v?.entity)) : text;
   if (out.includes('__LINK__')) out = out.replaceAll('__LINK__', projection(v?.link, ['id']));
-  if (out.includes('__TARGET__')) {
-    const labels = v?.targets?.length ? v.targets : ['Entity'];
-    const bad = labels.find((l) => !PROPERTY_NAME.test(l));
-    if (bad !== undefined) throw new Error(`targets: "${bad}" is not a label`);
-    out = out.replaceAll('__TARGET__', labels.join('|'));
-  }
-  if (out.includes('__TYPES__')) {
-    const bad = v?.relTypes?.find((t) => !PROPERTY_NAME.test(t));
-    if (bad !== undefined) throw new Error(`relTypes: "${bad}" is not a relationship type`);
-    out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${v.relTypes.join('|')}` : '');
-  }
+  if (out.includes('__TARGET__')) out = out.replaceAll('__TARGET__', checked(v?.targets?.length ? v.targets : ['Entity'], 'label').join('|'));
+  if (out.includes('__TYPES__')) out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${checked(v.relTypes, 'relationship type').join('|')}` : '');
   if (!v) return out;
   if (v.maxLength !== undefined) {
     if (!Number.isInteger(v.maxLength) || v.maxLength < 1 || v.maxLength > 20) throw new Error(`maxLength must be a whole number 1–20, got ${v.maxLength}`);
@@ -108,7 +110,7 @@ export class Executor {
     },
     counter?: { queries: number },
     /** The properties this view's statements read where they project `__ENTITY__` / `__LINK__` (null: all). */
-    private readonly keys: { entity: readonly string[] | null; link: readonly string[] | null } = { entity: null, link: null },
+    private readonly keys: ReadKeys = { entity: null, link: null },
   ) {
     if (counter) this.counter = counter;
   }
@@ -118,7 +120,7 @@ export class Executor {
    * statements that project entities or relationships read only those properties: every such statement of
    * the request reads the same ones, so the rows its loaders hold all carry what any field asks for.
    */
-  forRequest(keys: { entity?: readonly string[] | null; link?: readonly string[] | null } = {}): Executor {
+  forRequest(keys: Partial<ReadKeys> = {}): Executor {
     return new Executor(this.driver, this.registry, this.opts, { queries: 0 }, { entity: keys.entity ?? null, link: keys.link ?? null });
   }
 
@@ -159,7 +161,7 @@ export class Executor {
     const text = applyVariant(this.statement(s.name).text, { ...this.keys, ...variant });
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: s.name } };
     const started = Date.now();
-    for (let attempt = 1; ; attempt += 1) {
+    for (;;) {
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: 'READ' });
       this.counter.queries += 1;
       try {

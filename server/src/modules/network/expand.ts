@@ -1,6 +1,5 @@
 import { LINK_TYPE_NAMES, LINK_TYPES, type LinkType } from '../../domain/enums.js';
 import type { ServiceDeps } from '../context.js';
-import type { EntityRow } from '../entities/statements.js';
 import { networkStatements as S, type NetworkEdgeRow } from './statements.js';
 
 /** Types whose direction means nothing (cooperation, joint ventures, competition): crossed either way. */
@@ -31,8 +30,6 @@ export interface ExpandArgs {
 }
 
 export interface Expansion {
-  /** The entities of `ids` that exist, in order (unknown ids are missing). */
-  starts: EntityRow[];
   /** The ids of the members of `membersOf`, by id (empty without it). */
   members: string[];
   /** Every entity reached, start first, nearest first. */
@@ -88,5 +85,5 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
     }
     frontier = next;
   }
-  return { starts, members, nodeIds: [...seen], edges: [...edges.values()], truncatedBy };
+  return { members, nodeIds: [...seen], edges: [...edges.values()], truncatedBy };
 }
