@@ -1,7 +1,7 @@
 /**
  * What reading only the properties a request shows saves (issue 11), outside `npm test`. Usage:
  *
- *   npm run bench:projection -- [--runs 5] [--requests 100] [--no-record]
+ *   npm run bench:projection -- [--runs 5] [--requests 100] [--scan-requests 3] [--no-record]
  *
  * On the store of bench:queries (1,000,000 actors in .data/neo4j-bench-queries; run that benchmark first to
  * write it), through the service's own Executor, the statements that project entities and relationships run
@@ -9,15 +9,21 @@
  * (graphql/readKeys.ts: entities id, kind and name; relationships id, form and position), and with the
  * projection `type` adds (eight properties, most of them absent on any one entity), one after the other in
  * the same run, `runs` rounds of `requests` seeded arguments each. Then the expansions with their relationship
- * types tested on each relationship (`type(r) IN $types`) against written into the pattern (variant __TYPES__). Reported per statement and variant: the
+ * types tested on each relationship (`type(r) IN $types`) against written into the pattern (variant __TYPES__). Then lookups by id
+ * as they were written before (a relationship found by its id without its type; a cluster by `(:Cluster {id})`,
+ * which no index covers: both scan) against the registered statements (every type written into the pattern,
+ * `__LINK_TYPES__`, through cypher/schema/010_link_id.cypher's indexes; `(:Entity:Cluster {id})`), the scans on
+ * fewer arguments (`--scan-requests`, seconds each). Reported per statement and variant: the
  * median time of a statement (client side: sent, executed, decoded and checked) and Neo4j's CPU per
  * statement (/proc), and the ratio to the baseline. Appends a dated table to bench/RESULTS.md unless --no-record.
  */
 import { startLocalNeo4j } from '../neo4j/launch.js';
 import { loadConfig } from '../server/src/config.js';
 import { connect } from '../server/src/neo4j/driver.js';
-import { Executor, type Variant } from '../server/src/neo4j/executor.js';
+import neo4j from 'neo4j-driver';
+import { applyVariant, Executor, type Variant } from '../server/src/neo4j/executor.js';
 import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
+import { applySchema } from '../server/src/neo4j/schema.js';
 import { entitiesStatements as E } from '../server/src/modules/entities/statements.js';
 import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES } from '../server/src/modules/network/expand.js';
 import { networkStatements as N } from '../server/src/modules/network/statements.js';
@@ -49,6 +55,7 @@ async function main(): Promise<void> {
   process.setSourceMapsEnabled(false);
   const runs = Number(arg('runs', '5'));
   const requests = Number(arg('requests', '100'));
+  const scanRequests = Number(arg('scan-requests', '3'));
   const config = loadConfig({ ...process.env, NEO4J_BOLT_PORT: '7694', NEO4J_DATA_DIR: '.data/neo4j-bench-queries', NEO4J_HEAP: '3g', NEO4J_PAGECACHE: '3g', NEO4J_START_TIMEOUT_MS: '600000' });
   const neo = await startLocalNeo4j({ ...config.neo4j.local, password: config.neo4j.password, progress: log });
   const db = config.neo4j.database;
@@ -58,6 +65,7 @@ async function main(): Promise<void> {
     const actors = await storedNetwork(executor);
     if (actors === null) throw new Error('no benchmark network in .data/neo4j-bench-queries: run `npm run bench:queries` first, which writes it');
     const size = networkSize(actors);
+    await applySchema(executor); // the indexes of lookups by id, on a store written before them
     const expand = (ids: string[], membersOf: string | null, types: string[]) => ({ ids, membersOf, types, dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 20_001 });
     type Run = (x: Executor, i: number, v: Variant) => Promise<unknown>;
     const firms = (i: number, n: number) => Array.from({ length: n }, (_, k) => firmId((i * 7919 + k * 104_729) % size.firms));
@@ -103,6 +111,7 @@ async function main(): Promise<void> {
     };
     const rows = await compare(STATEMENTS, PROJECTIONS);
     const typedRows = await compare(EXPANSIONS, TYPED);
+    const lookupRows = await lookups(driver, db, neo.pid, size, runs, requests, scanRequests);
     record([
       '',
       `### Reading only the properties a request shows — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
@@ -120,11 +129,82 @@ async function main(): Promise<void> {
       '|---|---|---|---|---|',
       ...typedRows,
       '',
+      `Lookups by id as written before (scans) and as registered (index seeks); the scans on ${scanRequests} arguments a round. Time: median per statement through the driver, rows read; CPU: Neo4j's per statement.`,
+      '',
+      '| statement | written | p50 ms | vs the scan | Neo4j CPU ms |',
+      '|---|---|---|---|---|',
+      ...lookupRows,
+      '',
     ].join('\n'));
   } finally {
     await driver.close();
     await neo.stop();
   }
+}
+
+/**
+ * Relationship by id and cluster members, each as the statement was written before this store had indexes
+ * for them (the baseline: Neo4j scans) and as registered now, through the driver on the same seeded ids; the
+ * scans on `scanRequests` ids a round, the seeks on `requests`.
+ */
+async function lookups(driver: neo4j.Driver, db: string, pid: number, size: ReturnType<typeof networkSize>, runs: number, requests: number, scanRequests: number): Promise<string[]> {
+  const registry = loadCypherRegistry();
+  const registered = (name: string) => applyVariant(registry.get(name)!.text, undefined);
+  const linkIds = (i: number) => ({ id: `link:bench-${(i * 104_729) % (size.firms * 3)}` });
+  const clusters = (i: number) => ({ ids: [clusterId((i * 7) % size.clusters)] });
+  const CASES = [
+    {
+      name: 'linkById (a relationship by id, any type)',
+      params: linkIds,
+      ways: [
+        ['without its type (scan)', 'MATCH (a:Entity)-[l {id: $id}]->(b:Entity)\nRETURN a.id AS selfId, b.id AS otherId, true AS outgoing, type(l) AS type, l {.*} AS props'],
+        ['every type in the pattern (index seeks)', registered('editing/linkById')],
+      ],
+    },
+    {
+      name: 'members (a cluster\'s members)',
+      params: clusters,
+      ways: [
+        ['(c:Cluster {id}) (scan)', registered('clusters/members').replace('(c:Entity:Cluster {id: id})', '(c:Cluster {id: id})')],
+        ['(c:Entity:Cluster {id}) (index seek)', registered('clusters/members')],
+      ],
+    },
+  ] as const;
+  const rows: string[] = [];
+  for (const c of CASES) {
+    const ms = c.ways.map(() => [] as number[]);
+    const cpu = c.ways.map(() => 0);
+    const count = c.ways.map(() => 0);
+    for (let round = 0; round <= runs; round += 1) {
+      for (const [w, [, text]] of c.ways.entries()) {
+        const n = w === 0 ? scanRequests : requests;
+        const c0 = cpuMs(pid);
+        for (let i = 0; i < n; i += 1) {
+          const session = driver.session({ database: db, defaultAccessMode: neo4j.session.READ });
+          const t = performance.now();
+          try {
+            const res = await session.run(text, c.params(round * requests + i));
+            res.records.map((r) => r.toObject());
+          } finally {
+            await session.close();
+          }
+          if (round > 0) ms[w]!.push(performance.now() - t);
+        }
+        if (round > 0) {
+          cpu[w]! += cpuMs(pid) - c0;
+          count[w]! += n;
+        }
+      }
+    }
+    const base = median(ms[0]!);
+    for (const [w, [way]] of c.ways.entries()) {
+      const p50 = median(ms[w]!);
+      const line = `| ${c.name} | ${way} | ${p50.toFixed(2)} | ${(p50 / base).toFixed(4)}× | ${(cpu[w]! / count[w]!).toFixed(2)} |`;
+      rows.push(line);
+      log(line);
+    }
+  }
+  return rows;
 }
 
 main().catch((err: unknown) => {

@@ -18,7 +18,7 @@ CALL () {
   RETURN collect(a) AS starts
 }
 CALL () {
-  OPTIONAL MATCH (m:Entity)-[:MEMBER_OF]->(:Cluster {id: $membersOf})
+  OPTIONAL MATCH (m:Entity)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf})
   WITH DISTINCT m WHERE m IS NOT NULL
   ORDER BY m.id
   RETURN collect(m) AS members

@@ -2,6 +2,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { buildSchema } from '../../server/src/graphql/schema.js';
 import { readKeysOf } from '../../server/src/graphql/readKeys.js';
+import { LINK_TYPE_NAMES } from '../../server/src/domain/enums.js';
 import { applyVariant, entityProjection } from '../../server/src/neo4j/executor.js';
 
 /** Which entity properties a request's statements read: only what its Entity fields show, else all of them. */
@@ -60,5 +61,7 @@ describe('the entity projection of a statement', () => {
     expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['SUPPLIES', 'SELLS_TO'] })).toBe('MATCH (a)-[r:SUPPLIES|SELLS_TO]-(b)');
     expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', undefined)).toBe('MATCH (a)-[r]-(b)');
     expect(() => applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['X]-() DETACH DELETE (a'] })).toThrow(/not a relationship type/);
+    // Every type of the model, whatever the variant: a relationship looked up by id, through the per-type indexes.
+    expect(applyVariant('MATCH ()-[l:__LINK_TYPES__ {id: $id}]->()', { relTypes: ['SUPPLIES'] })).toBe(`MATCH ()-[l:${LINK_TYPE_NAMES.join('|')} {id: $id}]->()`);
   });
 });

@@ -1,4 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
+import { LINK_TYPE_NAMES } from '../domain/enums.js';
 import { AppError, BadInputError, StartupError, TimeoutError, UnavailableError } from '../errors.js';
 import type { DatabaseAvailability, DatabaseStatus } from './availability.js';
 import { toPlain } from './plain.js';
@@ -65,10 +66,16 @@ function projection(keys: readonly string[] | null | undefined, always: readonly
 /** The map projection of an entity reading `keys` (always its id, kind and name), or all of it. */
 export const entityProjection = (keys: readonly string[] | null | undefined) => projection(keys, ['id', 'kind', 'name']);
 
+/**
+ * A statement's text with its variant written in (see Variant). One token needs no variant:
+ * `__LINK_TYPES__` is every relationship type of the model (`SUPPLIES|…|HAS_CHAIN`), for a relationship looked
+ * up by id, which Neo4j can then find through the per-type indexes of cypher/schema/010_link_id.cypher.
+ */
 export function applyVariant(text: string, v: Variant | undefined): string {
   let out = text.includes('__ENTITY__') ? text.replaceAll('__ENTITY__', entityProjection(v?.entity)) : text;
   if (out.includes('__LINK__')) out = out.replaceAll('__LINK__', projection(v?.link, ['id']));
   if (out.includes('__TARGET__')) out = out.replaceAll('__TARGET__', checked(v?.targets?.length ? v.targets : ['Entity'], 'label').join('|'));
+  if (out.includes('__LINK_TYPES__')) out = out.replaceAll('__LINK_TYPES__', LINK_TYPE_NAMES.join('|'));
   if (out.includes('__TYPES__')) out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${checked(v.relTypes, 'relationship type').join('|')}` : '');
   if (!v) return out;
   if (v.maxLength !== undefined) {
