@@ -9,10 +9,14 @@ import type { Executor } from './executor.js';
  */
 export async function applySchema(executor: Executor): Promise<string[]> {
   const statements = executor.statementsUnder('schema/');
-  for (const s of statements) {
-    if (!s.text.includes('__LINK_TYPE__')) await executor.runText(s.text);
-    else for (const type of LINK_TYPE_NAMES) await executor.runText(s.text.replaceAll('__LINK_TYPE__', type));
-  }
+  for (const text of schemaTexts(executor)) await executor.runText(text);
   await executor.runText('CALL db.awaitIndexes(120)');
   return statements.map((s) => s.name);
+}
+
+/** The schema statements as run: those written for `__LINK_TYPE__` once for each relationship type. */
+export function schemaTexts(executor: Executor): string[] {
+  return executor
+    .statementsUnder('schema/')
+    .flatMap((s) => (s.text.includes('__LINK_TYPE__') ? LINK_TYPE_NAMES.map((type) => s.text.replaceAll('__LINK_TYPE__', type)) : [s.text]));
 }

@@ -1,6 +1,7 @@
 import { UnavailableError } from '../../errors.js';
 import type { DatabaseState } from '../../neo4j/availability.js';
 import type { Executor } from '../../neo4j/executor.js';
+import { schemaTexts } from '../../neo4j/schema.js';
 import { coreStatements as S } from './statements.js';
 
 /** The database answers, its version, and how many entities it holds. */
@@ -9,10 +10,10 @@ export async function health({ executor }: { executor: Executor }) {
   return { ok: true, neo4j: row?.version ?? 'unknown', entities: row?.entities ?? 0 };
 }
 
-/** Index and constraint names that cypher/schema/ declares (`CREATE INDEX name …`, `CREATE CONSTRAINT name …`). */
+/** Index and constraint names that cypher/schema/ declares (`CREATE INDEX name …`, `CREATE CONSTRAINT name …`), one per type for those written for `__LINK_TYPE__`. */
 export function declaredIndexNames(executor: Executor): string[] {
-  return executor.statementsUnder('schema/').flatMap((s) => {
-    const m = /CREATE\s+(?:\w+\s+)?(?:INDEX|CONSTRAINT)\s+(\w+)/i.exec(s.text);
+  return schemaTexts(executor).flatMap((text) => {
+    const m = /CREATE\s+(?:\w+\s+)?(?:INDEX|CONSTRAINT)\s+(\w+)/i.exec(text);
     return m ? [m[1]!] : [];
   });
 }
