@@ -13,7 +13,8 @@
  * as they were written before (a relationship found by its id without its type; a cluster by `(:Cluster {id})`,
  * which no index covers: both scan) against the registered statements (every type written into the pattern,
  * `__LINK_TYPES__`, through cypher/schema/010_link_id.cypher's indexes; `(:Entity:Cluster {id})`), the scans on
- * fewer arguments (`--scan-requests`, seconds each). Reported per statement and variant: the
+ * fewer arguments (`--scan-requests`, seconds each). And path searches to any buyer with their target and via tests
+ * kept (baseline) or left out (variant omit). Reported per statement and variant: the
  * median time of a statement (client side: sent, executed, decoded and checked) and Neo4j's CPU per
  * statement (/proc), and the ratio to the baseline. Appends a dated table to bench/RESULTS.md unless --no-record.
  */
@@ -44,6 +45,11 @@ const PROJECTIONS: Way[] = [
   { name: 'every property ({.*}, baseline)', keys: { entity: null, link: null }, variant: { relTypes: ACTOR_LINK_TYPES } },
   { name: 'ids and names', keys: IDS_AND_NAMES, variant: { relTypes: ACTOR_LINK_TYPES } },
   { name: 'ids, names and type', keys: { entity: TYPE_KEYS, link: ['form', 'position'] }, variant: { relTypes: ACTOR_LINK_TYPES } },
+];
+/** Path searches with the target and via tests kept though they hold (baseline), or left out (variant omit). */
+const OMITTED: Way[] = [
+  { name: 'target and via tested (baseline)', keys: IDS_AND_NAMES, variant: {} },
+  { name: 'left out (omit: target, via)', keys: IDS_AND_NAMES, variant: { omit: ['target', 'via'] } },
 ];
 /** Expansions with the relationship types tested on each relationship (baseline) or written into the pattern. */
 const TYPED: Way[] = [
@@ -81,6 +87,11 @@ async function main(): Promise<void> {
       { name: 'expandFrontier (8 firms, one hop)', run: (x, i, v) => x.read(N.expandFrontier, { ...expand(firms(i, 8), null, ACTOR_LINK_TYPES), ids: firms(i, 8) }, v) },
       STATEMENTS[3]!,
     ];
+    const toBuyers = (i: number) => ({ from: firms(i, 1)[0], toIds: [], toKinds: ['Buyer'], toTypes: [], types: ACTOR_LINK_TYPES, via: null, exclude: [], year: null, dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, limit: 10 });
+    const PATHS: { name: string; run: Run }[] = [
+      { name: 'paths (a firm to any buyer, k = 3, up to 4 hops)', run: (x, i, v) => x.read(N.paths, toBuyers(i), { targets: ['Buyer'], maxLength: 4, k: 3, ...v }) },
+      { name: 'allShortestPaths (a firm to any buyer, up to 4 hops)', run: (x, i, v) => x.read(N.allShortestPaths, toBuyers(i), { targets: ['Buyer'], maxLength: 4, ...v }) },
+    ];
     /** Each statement run each way on the same arguments, in turn; round 0 warms plans and pages. */
     const compare = async (statements: { name: string; run: Run }[], ways: Way[]) => {
       const rows: string[] = [];
@@ -111,6 +122,7 @@ async function main(): Promise<void> {
     };
     const rows = await compare(STATEMENTS, PROJECTIONS);
     const typedRows = await compare(EXPANSIONS, TYPED);
+    const omittedRows = await compare(PATHS, OMITTED);
     const lookupRows = await lookups(driver, db, neo.pid, size, runs, requests, scanRequests);
     record([
       '',
@@ -128,6 +140,12 @@ async function main(): Promise<void> {
       '| statement | relationship types | p50 ms | vs type(r) IN $types | Neo4j CPU ms |',
       '|---|---|---|---|---|',
       ...typedRows,
+      '',
+      'Path searches to any buyer with the target test (which the label in the pattern already ensures) and the via test (no via given) kept, or left out (variant omit):',
+      '',
+      '| statement | tests | p50 ms | vs kept | Neo4j CPU ms |',
+      '|---|---|---|---|---|',
+      ...omittedRows,
       '',
       `Lookups by id as written before (scans) and as registered (index seeks); the scans on ${scanRequests} arguments a round. Time: median per statement through the driver, rows read; CPU: Neo4j's per statement.`,
       '',

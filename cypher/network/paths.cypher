@@ -7,6 +7,8 @@
 //   never passed through), $year, $limit (paths in all).
 // Rows: nodeIds (entity ids in order), nodes (their stored properties, so that no second round trip loads them), rels (each {id, type, source, target, props}).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Optional tests (`// optional: …`, left out by the variant's omit when the caller knows they hold): target (the
+//   labels of __TARGET__ already say it), via (no $via).
 MATCH (a:Entity {id: $from})
 MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
     WHERE type(r) IN $types
@@ -15,8 +17,8 @@ MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   ){1,__MAXLEN__} (b:__TARGET__)
 WHERE b <> a
-  AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
-  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
+  AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))  // optional: target
+  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))  // optional: via
 // Ordered and cut on ids first; the properties are read for the paths kept only.
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]

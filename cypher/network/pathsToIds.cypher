@@ -8,6 +8,7 @@
 //   intermediate nodes; null = any), $exclude (ids never passed through), $year, $limit (paths in all).
 // Rows: nodeIds (entity ids in order), nodes (their stored properties), rels (each {id, type, source, target, props}).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Optional test (`// optional: …`, left out by the variant's omit when the caller knows it holds): via (no $via).
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity)
 WHERE b.id IN $toIds AND b <> a
@@ -17,7 +18,8 @@ MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
       AND NOT y.id IN $exclude
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   ){1,__MAXLEN__} (b)
-WHERE $via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via)
+WHERE true
+  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))  // optional: via
 // Ordered and cut on ids first; the properties are read for the paths kept only.
 WITH p, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]

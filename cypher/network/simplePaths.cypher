@@ -4,6 +4,8 @@
 // Parameters: $dir, $sym, $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
 // Rows: nodeIds (entity ids in order), nodes (their stored properties, so that no second round trip loads them), rels (each {id, type, source, target, props}).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Optional tests (`// optional: …`, left out by the variant's omit when the caller knows they hold): target (the
+//   labels of __TARGET__ already say it), via (no $via).
 MATCH (a:Entity {id: $from})
 MATCH p = (a) ((x)-[r]-(y)
     WHERE type(r) IN $types
@@ -12,8 +14,8 @@ MATCH p = (a) ((x)-[r]-(y)
       AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
   ){1,__MAXLEN__} (b:__TARGET__)
 WHERE b <> a
-  AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))
-  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))
+  AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))  // optional: target
+  AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))  // optional: via
   AND all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[(i + 1)..])
 // Ordered and cut on ids first; the properties are read for the paths kept only.
 WITH p, [n IN nodes(p) | n.id] AS nodeIds

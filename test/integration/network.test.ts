@@ -46,6 +46,28 @@ describe('paths', () => {
     }
   });
 
+  it('still tests via and target types when they are given (the statements leave those tests out only when unset)', async () => {
+    type P = { paths: { count: number; paths: { nodes: { id: string; kind: string; type: string[] }[] }[] } };
+    for (const mode of ['SHORTEST', 'K_SHORTEST', 'ALL_SHORTEST', 'ALL_SIMPLE']) {
+      for (const to of ['{ kinds: [BUYER] }', `{ ids: ["${US_BUYERS}"] }`]) {
+        const q = (extra: string) => `{ paths(from: "${SUBS}", to: ${to}, mode: ${mode}, maxLength: 4, first: 50${extra}) { count paths { nodes { id kind type } } } }`;
+        const free = await gql<P>(service(), q(''));
+        const viaFirms = await gql<P>(service(), q(', via: [FIRM]'));
+        const viaPrograms = await gql<P>(service(), q(', via: [PROGRAM]'));
+        expect([free.errors, viaFirms.errors, viaPrograms.errors], `${mode} ${to}`).toEqual([undefined, undefined, undefined]);
+        expect(free.data!.paths.count, `${mode} ${to}`).toBeGreaterThan(0);
+        for (const p of viaFirms.data!.paths.paths) expect(p.nodes.slice(1, -1).every((n) => n.kind === 'FIRM'), `${mode} ${to}`).toBe(true);
+        expect(viaPrograms.data!.paths.count, `${mode} ${to}`).toBeLessThan(free.data!.paths.count);
+      }
+      const typed = await gql<P>(service(), `{ paths(from: "${SUBS}", to: { kinds: [BUYER], types: ["retailer"] }, mode: ${mode}, maxLength: 4, first: 50) { count paths { nodes { id kind type } } } }`);
+      const any = await gql<P>(service(), `{ paths(from: "${SUBS}", to: { kinds: [BUYER] }, mode: ${mode}, maxLength: 4, first: 50) { count paths { nodes { id kind type } } } }`);
+      expect(typed.errors, mode).toBeUndefined();
+      expect(typed.data!.paths.count, mode).toBeGreaterThan(0);
+      for (const p of typed.data!.paths.paths) expect(p.nodes.at(-1)!.type, mode).toContain('retailer');
+      expect(any.data!.paths.paths.some((p) => !p.nodes.at(-1)!.type.includes('retailer')), mode).toBe(true);
+    }
+  });
+
   it('names the argument that holds an unknown id: `from` or `to.ids`', async () => {
     const q = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }) { count } }';
     const badTarget = await gql(service(), q, { from: SUBS, to: 'buyer:nobody' });

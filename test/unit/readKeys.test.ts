@@ -61,6 +61,13 @@ describe('the entity projection of a statement', () => {
     expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['SUPPLIES', 'SELLS_TO'] })).toBe('MATCH (a)-[r:SUPPLIES|SELLS_TO]-(b)');
     expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', undefined)).toBe('MATCH (a)-[r]-(b)');
     expect(() => applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['X]-() DETACH DELETE (a'] })).toThrow(/not a relationship type/);
+    // Optional tests the caller knows to hold are left out, by name; a name no line carries is refused.
+    const tagged = 'MATCH (b)\nWHERE b <> a\n  AND b.x IN $xs  // optional: target\n  AND ($via IS NULL OR b.kind IN $via)  // optional: via\nRETURN b';
+    expect(applyVariant(tagged, { omit: ['via'] })).toBe('MATCH (b)\nWHERE b <> a\n  AND b.x IN $xs  // optional: target\nRETURN b');
+    expect(applyVariant(tagged, { omit: ['target', 'via'] })).toBe('MATCH (b)\nWHERE b <> a\nRETURN b');
+    expect(applyVariant(tagged, {})).toBe(tagged);
+    expect(() => applyVariant(tagged, { omit: ['year'] })).toThrow(/no line is tagged/);
+    expect(() => applyVariant(tagged, { omit: ['via.*'] })).toThrow(/not a name of an optional test/);
     // Every type of the model, whatever the variant: a relationship looked up by id, through the per-type indexes.
     expect(applyVariant('MATCH ()-[l:__LINK_TYPES__ {id: $id}]->()', { relTypes: ['SUPPLIES'] })).toBe(`MATCH ()-[l:${LINK_TYPE_NAMES.join('|')} {id: $id}]->()`);
   });

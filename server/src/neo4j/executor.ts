@@ -40,6 +40,13 @@ export interface Variant {
    * Neo4j then reads only those relationships of a node instead of testing the type of each; absent: any type.
    */
   relTypes?: readonly string[];
+  /**
+   * Tests the caller knows to hold, left out: a line of the statement ending in `// optional: <name>` is
+   * dropped when `omit` names it. Neo4j plans a statement once for all parameter values, so a test such as
+   * `$via IS NULL OR …` is evaluated on every candidate even when $via is null; a path search to any buyer
+   * took 1.5× the time with the target and via tests left in (bench/RESULTS.md).
+   */
+  omit?: readonly string[];
 }
 
 /** The properties a request's statements read where they project `__ENTITY__` / `__LINK__` (null: all). */
@@ -78,6 +85,11 @@ export function applyVariant(text: string, v: Variant | undefined): string {
   if (out.includes('__LINK_TYPES__')) out = out.replaceAll('__LINK_TYPES__', LINK_TYPE_NAMES.join('|'));
   if (out.includes('__TYPES__')) out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${checked(v.relTypes, 'relationship type').join('|')}` : '');
   if (!v) return out;
+  for (const name of v.omit ?? []) {
+    const tagged = new RegExp(`^.*// optional: ${checked([name], 'name of an optional test')[0]}[ \\t]*$\\n?`, 'gm');
+    if (!tagged.test(out)) throw new Error(`statement variant: no line is tagged "// optional: ${name}"`);
+    out = out.replace(tagged, '');
+  }
   if (v.maxLength !== undefined) {
     if (!Number.isInteger(v.maxLength) || v.maxLength < 1 || v.maxLength > 20) throw new Error(`maxLength must be a whole number 1–20, got ${v.maxLength}`);
     out = out.replaceAll('__MAXLEN__', String(v.maxLength));
