@@ -3,14 +3,17 @@
 // Parameters: $dir, $sym, $from, $toIds, $toKinds, $toTypes, $types, $via, $exclude, $year, $limit.
 // Rows: nodeIds (entity ids in order), nodes (their stored properties, so that no second round trip loads them), rels (each {id, type, source, target, props}).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
-// Optional tests (`// optional: …`, left out by the variant's omit when the caller knows they hold): target (the
+// Variant: __TYPES__, the relationship types $types written into the pattern.
+// Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
+//   (written into the pattern), dir ($dir is 'BOTH'), exclude (no $exclude), year (no $year), target (the
 //   labels of __TARGET__ already say it), via (no $via).
 MATCH (a:Entity {id: $from})
-MATCH p = ALL SHORTEST (a) ((x)-[r]-(y)
-    WHERE type(r) IN $types
-      AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))
-      AND NOT y.id IN $exclude
-      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
+MATCH p = ALL SHORTEST (a) ((x)-[r__TYPES__]-(y)
+    WHERE true
+      AND type(r) IN $types  // optional: types
+      AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))  // optional: dir
+      AND NOT y.id IN $exclude  // optional: exclude
+      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
   ){1,__MAXLEN__} (b:__TARGET__)
 WHERE b <> a
   AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))  // optional: target

@@ -8,15 +8,18 @@
 //   intermediate nodes; null = any), $exclude (ids never passed through), $year, $limit (paths in all).
 // Rows: nodeIds (entity ids in order), nodes (their stored properties), rels (each {id, type, source, target, props}).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
-// Optional test (`// optional: …`, left out by the variant's omit when the caller knows it holds): via (no $via).
+// Variant: __TYPES__, the relationship types $types written into the pattern.
+// Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
+//   (written into the pattern), dir ($dir is 'BOTH'), exclude (no $exclude), year (no $year), via (no $via).
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity)
 WHERE b.id IN $toIds AND b <> a
-MATCH p = SHORTEST __K__ (a) ((x)-[r]-(y)
-    WHERE type(r) IN $types
-      AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))
-      AND NOT y.id IN $exclude
-      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
+MATCH p = SHORTEST __K__ (a) ((x)-[r__TYPES__]-(y)
+    WHERE true
+      AND type(r) IN $types  // optional: types
+      AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))  // optional: dir
+      AND NOT y.id IN $exclude  // optional: exclude
+      AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
   ){1,__MAXLEN__} (b)
 WHERE true
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))  // optional: via

@@ -46,7 +46,7 @@ describe('paths', () => {
     }
   });
 
-  it('still tests via and target types when they are given (the statements leave those tests out only when unset)', async () => {
+  it('still tests via, target types, relationship types and the year when they are given (the statements leave those tests out only when unset)', async () => {
     type P = { paths: { count: number; paths: { nodes: { id: string; kind: string; type: string[] }[] }[] } };
     for (const mode of ['SHORTEST', 'K_SHORTEST', 'ALL_SHORTEST', 'ALL_SIMPLE']) {
       for (const to of ['{ kinds: [BUYER] }', `{ ids: ["${US_BUYERS}"] }`]) {
@@ -58,6 +58,15 @@ describe('paths', () => {
         expect(free.data!.paths.count, `${mode} ${to}`).toBeGreaterThan(0);
         for (const p of viaFirms.data!.paths.paths) expect(p.nodes.slice(1, -1).every((n) => n.kind === 'FIRM'), `${mode} ${to}`).toBe(true);
         expect(viaPrograms.data!.paths.count, `${mode} ${to}`).toBeLessThan(free.data!.paths.count);
+      }
+      // Relationship types and a year: every edge of every path is of those types and valid in that year.
+      type E = { paths: { paths: { edges: { type: string; validFrom: number | null; validUntil: number | null }[] }[] } };
+      const edges = '{ count paths { edges { type validFrom validUntil } } }';
+      const dated = await gql<E>(service(), `{ paths(from: "${SUBS}", to: { kinds: [BUYER] }, mode: ${mode}, maxLength: 4, first: 50, year: 1996, types: [SUBCONTRACTOR_OF, SELLS_TO, SUPPLIES]) ${edges} }`);
+      expect(dated.errors, mode).toBeUndefined();
+      for (const e of dated.data!.paths.paths.flatMap((p) => p.edges)) {
+        expect(['SUBCONTRACTOR_OF', 'SELLS_TO', 'SUPPLIES'], mode).toContain(e.type);
+        expect((e.validFrom ?? 0) <= 1996 && (e.validUntil ?? 9999) >= 1996, `${mode} ${JSON.stringify(e)}`).toBe(true);
       }
       const typed = await gql<P>(service(), `{ paths(from: "${SUBS}", to: { kinds: [BUYER], types: ["retailer"] }, mode: ${mode}, maxLength: 4, first: 50) { count paths { nodes { id kind type } } } }`);
       const any = await gql<P>(service(), `{ paths(from: "${SUBS}", to: { kinds: [BUYER] }, mode: ${mode}, maxLength: 4, first: 50) { count paths { nodes { id kind type } } } }`);

@@ -67,22 +67,31 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
   // written together, from the same allow-listed kind), so that test is left out, as is the via test when
   // no via is given: Neo4j would evaluate both on every candidate end.
   const targets = params.toIds.length === 0 && params.toKinds.length > 0 ? params.toKinds : undefined;
-  const omit = [...(targets && params.toTypes.length === 0 ? ['target'] : []), ...(params.via === null ? ['via'] : [])];
+  // The relationship types are written into the pattern, so their test goes too; so do the direction, exclusion
+  // and year tests when those are not set. pathsToIds.cypher has no target test (its ends are bound by id).
+  const omit = [
+    'types',
+    ...(params.dir === 'BOTH' ? ['dir'] : []),
+    ...(params.exclude.length === 0 ? ['exclude'] : []),
+    ...(params.year === null ? ['year'] : []),
+    ...(params.via === null ? ['via'] : []),
+  ];
+  const variant = { maxLength, targets, relTypes: params.types, omit: targets && params.toTypes.length === 0 ? [...omit, 'target'] : omit };
   if (a.mode === 'WEIGHTED') {
     // Cypher has no weighted shortest-path selector without GDS, so the server ranks the bounded set of
     // simple paths up to maxLength by total weight. Exact when fewer than WEIGHTED_CANDIDATES exist.
-    rows = await executor.read(S.simplePaths, { ...params, limit: WEIGHTED_CANDIDATES + 1 }, { maxLength, targets, omit });
+    rows = await executor.read(S.simplePaths, { ...params, limit: WEIGHTED_CANDIDATES + 1 }, variant);
     const best = lightestRoutes(rows, new Map((a.weights ?? []).map((w) => [w.type, w.weight])), k);
     routes = best.slice(0, first);
     truncated = rows.length > WEIGHTED_CANDIDATES || best.length > first;
   } else {
     const limit = fetchLimit(first);
-    if (a.mode === 'ALL_SHORTEST') rows = await executor.read(S.allShortestPaths, { ...params, limit }, { maxLength, targets, omit });
-    else if (a.mode === 'ALL_SIMPLE') rows = await executor.read(S.simplePaths, { ...params, limit }, { maxLength, targets, omit });
+    if (a.mode === 'ALL_SHORTEST') rows = await executor.read(S.allShortestPaths, { ...params, limit }, variant);
+    else if (a.mode === 'ALL_SIMPLE') rows = await executor.read(S.simplePaths, { ...params, limit }, variant);
     else {
       // Targets given only by id are bound first, so the search runs from both ends (pathsToIds.cypher).
       const byIdOnly = params.toIds.length > 0 && params.toKinds.length === 0;
-      rows = await executor.read(byIdOnly ? S.pathsToIds : S.paths, { ...params, limit }, { maxLength, k: a.mode === 'SHORTEST' ? 1 : k, targets, omit: byIdOnly ? omit.filter((o) => o === 'via') : omit });
+      rows = await executor.read(byIdOnly ? S.pathsToIds : S.paths, { ...params, limit }, { ...variant, k: a.mode === 'SHORTEST' ? 1 : k, omit: byIdOnly ? omit : variant.omit });
     }
     // Outside WEIGHTED mode a path weighs its length, whatever weights were passed.
     const distinct = distinctRoutes(rows).map((p) => ({ ...p, weight: p.rels.length }));
