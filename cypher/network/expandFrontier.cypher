@@ -7,13 +7,16 @@
 // Parameters: $ids (frontier entity ids), $types (relationship types), $dir ('OUT' | 'IN' | 'BOTH'; the
 //   symmetric types $sym are followed either way),
 //   $year (int or null), $exclude (ids never entered), $limit (most relationships returned).
+// Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
+//   (written into the pattern), dir ($dir is 'BOTH'), year (no $year), exclude (no $exclude).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})-[r__TYPES__]-(b:Entity)
-WHERE type(r) IN $types
-  AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))
-  AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
-  AND NOT b.id IN $exclude
+WHERE true
+  AND type(r) IN $types  // optional: types
+  AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))  // optional: dir
+  AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
+  AND NOT b.id IN $exclude  // optional: exclude
 WITH r, min(b.id) AS far
 WITH r, startNode(r) AS s, endNode(r) AS e, far
 ORDER BY r.id

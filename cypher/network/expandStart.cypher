@@ -11,6 +11,8 @@
 //   $exclude (ids never entered), $limit (most relationships returned).
 // One row: starts (stored properties of the entities of $ids found, in the order of $ids), members (stored
 //   properties of the members, by id), rows (each {id, type, source, target, props, node} as expandFrontier's).
+// Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
+//   (written into the pattern), dir ($dir is 'BOTH'), year (no $year), exclude (no $exclude).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 CALL () {
   UNWIND $ids AS id
@@ -27,10 +29,11 @@ CALL (starts, members) {
   UNWIND starts + members AS a
   WITH DISTINCT a
   MATCH (a)-[r__TYPES__]-(b:Entity)
-  WHERE type(r) IN $types
-    AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))
-    AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
-    AND NOT b.id IN $exclude
+  WHERE true
+    AND type(r) IN $types  // optional: types
+    AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))  // optional: dir
+    AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
+    AND NOT b.id IN $exclude  // optional: exclude
   WITH r, min(b.id) AS far
   WITH r, startNode(r) AS s, endNode(r) AS e, far
   ORDER BY r.id

@@ -77,6 +77,30 @@ describe('paths', () => {
     }
   });
 
+  it('still tests relationship types, direction and the year in neighbourhoods when they are given', async () => {
+    type N = { neighbourhood: { nodes: { id: string }[]; edges: { type: string; source: string; target: string; validFrom: number | null; validUntil: number | null }[] } };
+    const C = 'cluster:sinos-valley-footwear';
+    const q = (args: string) => `{ neighbourhood(ids: ["${C}"]${args}) { nodes { id } edges { type source target validFrom validUntil } } }`;
+    const directed = ', hops: 1, types: [MEMBER_OF, SUPPORTS, SELLS_TO, HAS_CHAIN, TARGETS, PARTICIPATES_IN]';
+    const [free, typed, out, into] = await Promise.all(
+      [', hops: 2', ', hops: 2, types: [MEMBER_OF, SUPPORTS]', `${directed}, direction: OUT`, `${directed}, direction: IN`].map((a) => gql<N>(service(), q(a))),
+    );
+    for (const r of [free, typed, out, into]) expect(r.errors).toBeUndefined();
+    // The year before the latest start of a relationship around the cluster: that one at least is left out.
+    const year = Math.max(...free.data!.neighbourhood.edges.map((e) => e.validFrom ?? 0)) - 1;
+    expect(year).toBeGreaterThan(1900);
+    const dated = await gql<N>(service(), q(`, hops: 2, year: ${year}`));
+    expect(dated.errors).toBeUndefined();
+    expect(dated.data!.neighbourhood.edges.length).toBeGreaterThan(0);
+    for (const e of dated.data!.neighbourhood.edges) expect((e.validFrom ?? 0) <= year && (e.validUntil ?? 9999) >= year, JSON.stringify(e)).toBe(true);
+    expect(new Set(typed.data!.neighbourhood.edges.map((e) => e.type))).toEqual(new Set(['MEMBER_OF', 'SUPPORTS']));
+    // One hop of directed types: out of the cluster every edge starts at it, into it every edge ends at it.
+    expect(out.data!.neighbourhood.edges.length).toBeGreaterThan(0);
+    expect(into.data!.neighbourhood.edges.length).toBeGreaterThan(0);
+    for (const e of out.data!.neighbourhood.edges) expect(e.source, JSON.stringify(e)).toBe(C);
+    for (const e of into.data!.neighbourhood.edges) expect(e.target, JSON.stringify(e)).toBe(C);
+  });
+
   it('names the argument that holds an unknown id: `from` or `to.ids`', async () => {
     const q = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }) { count } }';
     const badTarget = await gql(service(), q, { from: SUBS, to: 'buyer:nobody' });

@@ -51,8 +51,15 @@ export interface Expansion {
 export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'> & Partial<Pick<ServiceDeps, 'loaders'>>, a: ExpandArgs): Promise<Expansion> {
   const filters = { types: a.types, dir: a.direction, sym: SYMMETRIC_LINK_TYPES, year: a.year ?? null, exclude: a.exclude ?? [] };
   const edgeLimit = a.maxNodes * 4;
-  // The types in the pattern too (variant __TYPES__): Neo4j then reads only those relationships of a node.
-  const variant = { relTypes: a.types };
+  // The types in the pattern (variant __TYPES__): Neo4j then reads only those relationships of a node, and
+  // their test goes; so do the direction, year and exclusion tests when those are not set (variant omit).
+  const omit = [
+    ...(a.types.length > 0 ? ['types'] : []),
+    ...(filters.dir === 'BOTH' ? ['dir'] : []),
+    ...(filters.year === null ? ['year'] : []),
+    ...(filters.exclude.length === 0 ? ['exclude'] : []),
+  ];
+  const variant = { relTypes: a.types, omit };
   const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, membersOf: a.membersOf ?? null, limit: edgeLimit + 1 }, variant);
   const starts = start?.starts ?? [];
   const memberRows = start?.members ?? [];
