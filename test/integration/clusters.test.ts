@@ -106,7 +106,9 @@ describe('chain roles', () => {
 describe('the clusters module’s statements', () => {
   it('return rows of their declared shapes on the seeded data (the executor checks every row)', async () => {
     const x = service().executor;
-    expect((await x.read(S.chainsOf, { ids: ['cluster:sinos-valley-footwear', 'firm:segusino'] })).length).toBe(2);
+    const [chains] = await x.read(S.chainsOf, { ids: ['cluster:sinos-valley-footwear', 'firm:segusino'] });
+    expect(new Set(chains!.roles.map((r) => r.id))).toEqual(new Set(['cluster:sinos-valley-footwear', 'firm:segusino']));
+    expect(new Set(chains!.chains.map((c) => c.id))).toEqual(new Set(chains!.roles.map((r) => r.chain)));
     expect((await x.read(S.members, { ids: ['cluster:espirito-santo-metalworking'] }))[0]!.members.length).toBeGreaterThan(0);
     const figures = await x.read(S.clusterFigures, { ids: null });
     expect(figures.length).toBeGreaterThanOrEqual(40);

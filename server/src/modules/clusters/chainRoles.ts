@@ -51,6 +51,16 @@ export async function membersOf({ loaders }: Pick<ServiceDeps, 'loaders'>, entit
 
 /** The chains of many entities in one round trip, for chain tracing: entity id → its chains, roles and the chains' properties. */
 export async function chainsOfMany({ executor }: Pick<ServiceDeps, 'executor'>, a: { ids: string[] }): Promise<Map<string, { chain: string; role: string; node: EntityRow }[]>> {
-  const rows = a.ids.length ? await executor.read(S.chainsOf, { ids: a.ids }) : [];
-  return new Map(rows.map((r) => [r.id, r.chains]));
+  const [row] = a.ids.length ? await executor.read(S.chainsOf, { ids: a.ids }) : [];
+  const nodes = new Map((row?.chains ?? []).map((c) => [c.id, c]));
+  const byEntity = new Map<string, { chain: string; role: string; node: EntityRow }[]>();
+  // In a stable order (chain, then role), as a start's chains are shown.
+  const roles = (row?.roles ?? []).sort((p, q) => (p.chain < q.chain ? -1 : p.chain > q.chain ? 1 : p.role < q.role ? -1 : p.role > q.role ? 1 : 0));
+  for (const { id, chain, role } of roles) {
+    const node = nodes.get(chain)!;
+    const list = byEntity.get(id);
+    if (list) list.push({ chain, role, node });
+    else byEntity.set(id, [{ chain, role, node }]);
+  }
+  return byEntity;
 }
