@@ -12,7 +12,10 @@
  *   (b) the single hand-written Cypher statement that answers the same question, through neo4j-driver in an
  *       auto-commit transaction (a session per request; the service's reads are auto-commit too), rows materialised;
  *   (c) that statement through bench/relay.ts, a bare node:http server in front of the driver: what one HTTP hop
- *       costs on the machine at hand, so that GraphQL / relay isolates what the GraphQL service itself adds.
+ *       costs on the machine at hand, so that GraphQL / relay isolates what the GraphQL service itself adds;
+ *   (d) the GraphQL request executed in this process, without HTTP: the service's schema, resolvers, request
+ *       context (app.ts's requestContext) and compiled execution over this process's own driver, as (b) runs
+ *       its statement: in-process / Cypher is what the GraphQL layer and the service's statements cost.
  * Every family first runs its arguments once on both sides (both JITs warm), then each family: one more warm-up
  * pass over its `requests` arguments on both sides, then `runs` runs alternating
  * GraphQL and Cypher; per run the median and p95 of its requests; reported: the median over runs of each.
@@ -23,7 +26,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { parse, validate } from 'graphql';
 import { startLocalNeo4j } from '../neo4j/launch.js';
+import { requestContext } from '../server/src/app.js';
+import { compiledExecution } from '../server/src/graphql/execute.js';
+import { buildSchema } from '../server/src/graphql/schema.js';
+import { ANONYMOUS } from '../server/src/identity.js';
 import { loadConfig } from '../server/src/config.js';
 import { connect } from '../server/src/neo4j/driver.js';
 import { Executor } from '../server/src/neo4j/executor.js';
@@ -288,6 +296,8 @@ interface Measured {
   c: { p50: number; p95: number };
   /** The same hand-written statement through bench/relay.ts: one bare HTTP hop in front of the driver. */
   r: { p50: number; p95: number };
+  /** The GraphQL request executed in this process (no HTTP), through this process's driver. */
+  i: { p50: number; p95: number };
   truncated: number;
   /** Database round trips of one GraphQL request (the service's `extensions.dbQueries`), median. */
   roundTrips: number;
@@ -363,6 +373,25 @@ async function main(): Promise<void> {
       await new Promise((r) => setTimeout(r, 200));
     }
     const graph: Graph = { size, read: async (text, params) => (await driver.executeQuery(text, params, { database: db, routing: 'READ' })).records.map((r) => r.toObject()) };
+    // (d): the service's GraphQL execution in this process, on the bench's own executor (as (b) uses this process's driver).
+    const schema = buildSchema();
+    const execute = compiledExecution();
+    const documents = new Map<string, ReturnType<typeof parse>>();
+    const inProcessOnce = async (query: string, variables: Args): Promise<number> => {
+      const t = performance.now();
+      let document = documents.get(query);
+      if (!document) {
+        document = parse(query);
+        const invalid = validate(schema, document);
+        if (invalid.length) throw new Error(`GraphQL in process: ${invalid[0]!.message}`);
+        documents.set(query, document);
+      }
+      const result = await execute({ schema, document, variableValues: variables, contextValue: requestContext({ config, executor, schema }, ANONYMOUS, document) });
+      JSON.stringify(result);
+      const ms = performance.now() - t;
+      if (result.errors) throw new Error(`GraphQL in process: ${JSON.stringify(result.errors).slice(0, 400)} for ${JSON.stringify(variables)}`);
+      return ms;
+    };
     const results: Measured[] = [];
     const chosen = FAMILIES.map((f, fi) => ({ f, fi })).filter(({ f }) => !only.length || only.some((o) => f.name.startsWith(o)));
     // Both JITs (the service's V8, Neo4j's JVM) compile what runs hot: before any family is measured, every
@@ -383,6 +412,7 @@ async function main(): Promise<void> {
         for (const v of drawn) await graphqlOnce(url, f.graphql, v);
         for (const p of params) await cypherOnce(driver, db, f.cypher, p);
         for (const p of params) await relayOnce(relayUrl, f.cypher, p);
+        for (const v of drawn) await inProcessOnce(f.graphql, v);
       }
     }
     for (const { f, drawn, params } of prepared) {
@@ -403,10 +433,16 @@ async function main(): Promise<void> {
         for (const p of params) ms.push(await relayOnce(relayUrl, f.cypher, p));
         return ms;
       };
+      const ip = async () => {
+        const ms: number[] = [];
+        for (const v of drawn) ms.push(await inProcessOnce(f.graphql, v));
+        return ms;
+      };
       // Warm-up (query plans, page cache), then the runs, rotating which side goes first.
       await gq();
       await cy();
       await rl();
+      await ip();
       const trips: number[] = [];
       for (const v of drawn) {
         const res = (await graphqlPost(url, f.graphql, v)).body as unknown as { data: Record<string, { truncated?: boolean } | null>; extensions?: { dbQueries?: number } };
@@ -416,6 +452,7 @@ async function main(): Promise<void> {
       const gRuns: number[][] = [];
       const cRuns: number[][] = [];
       const rRuns: number[][] = [];
+      const iRuns: number[][] = [];
       // CPU used by the service and by Neo4j while each side runs: wall times on a shared machine include
       // waiting for a core; CPU time says what each side costs.
       const cpu = { service: 0, neo4jG: 0, neo4jC: 0 };
@@ -430,7 +467,7 @@ async function main(): Promise<void> {
         cRuns.push(await cy());
         cpu.neo4jC += cpuMs(neo.pid) - n0;
       };
-      const sides = [g, c, async () => void rRuns.push(await rl())];
+      const sides = [g, c, async () => void rRuns.push(await rl()), async () => void iRuns.push(await ip())];
       for (let i = 0; i < runs; i += 1) for (let k = 0; k < sides.length; k += 1) await sides[(i + k) % sides.length]!();
       const perRequest = (ms: number) => ms / (runs * drawn.length);
       const m: Measured = {
@@ -440,27 +477,28 @@ async function main(): Promise<void> {
         g: { p50: median(gRuns.map((x) => median(x))), p95: median(gRuns.map((x) => pct(x, 0.95))) },
         c: { p50: median(cRuns.map((x) => median(x))), p95: median(cRuns.map((x) => pct(x, 0.95))) },
         r: { p50: median(rRuns.map((x) => median(x))), p95: median(rRuns.map((x) => pct(x, 0.95))) },
+        i: { p50: median(iRuns.map((x) => median(x))), p95: median(iRuns.map((x) => pct(x, 0.95))) },
         truncated,
         roundTrips: median(trips),
         cpu: { service: perRequest(cpu.service), neo4jG: perRequest(cpu.neo4jG), neo4jC: perRequest(cpu.neo4jC) },
       };
       results.push(m);
-      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | relay p50 ${m.r.p50.toFixed(1)} ms | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× (relay ${(m.r.p50 / m.c.p50).toFixed(2)}×, GraphQL/relay ${(m.g.p50 / m.r.p50).toFixed(2)}×) | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
+      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | relay p50 ${m.r.p50.toFixed(1)} ms | in process p50 ${m.i.p50.toFixed(1)} ms (${(m.i.p50 / m.c.p50).toFixed(2)}×) | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× (relay ${(m.r.p50 / m.c.p50).toFixed(2)}×, GraphQL/relay ${(m.g.p50 / m.r.p50).toFixed(2)}×) | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
     }
     const rows = results.map((m) => {
       const ratio = m.g.p50 / m.c.p50;
       const ok = ratio <= 1.3 && (!m.target || m.g.p50 < 50);
-      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.r.p50.toFixed(1)} | ${(m.r.p50 / m.c.p50).toFixed(2)}× | ${(m.g.p50 / m.r.p50).toFixed(2)}× | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
+      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.r.p50.toFixed(1)} | ${(m.r.p50 / m.c.p50).toFixed(2)}× | ${(m.g.p50 / m.r.p50).toFixed(2)}× | ${m.i.p50.toFixed(1)} | ${(m.i.p50 / m.c.p50).toFixed(2)}× | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
     });
     const text = [
       '',
       `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed (node:http, a keep-alive socket). Relay = the same hand-written statement sent through bench/relay.ts, a bare node:http server that runs it through the driver and answers the rows as JSON, with the same client as GraphQL: relay / Cypher is the price of one HTTP hop on this machine, which any HTTP service in front of the driver pays, and GraphQL / relay what the GraphQL service adds beyond it.`,
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed (node:http, a keep-alive socket). Relay = the same hand-written statement sent through bench/relay.ts, a bare node:http server that runs it through the driver and answers the rows as JSON, with the same client as GraphQL: relay / Cypher is the price of one HTTP hop on this machine, which any HTTP service in front of the driver pays, and GraphQL / relay what the GraphQL service adds beyond it. In process = the same GraphQL request executed in the benchmark's process (the service's schema, resolvers, request context and compiled execution on the benchmark's driver, no HTTP), result serialised: in process / Cypher is what the GraphQL layer and the service's statements cost without the hop.`,
       `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
       '',
-      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | relay p50 | relay / Cypher | GraphQL / relay | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | relay p50 | relay / Cypher | GraphQL / relay | in process p50 | in process / Cypher | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n');

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import express, { type Express } from 'express';
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import { createHandler } from 'graphql-http/lib/use/express';
 import { ruruHTML } from 'ruru/server';
 import { serveStatic } from 'ruru/static';
@@ -10,6 +10,7 @@ import type { Context } from './modules/context.js';
 import { formatError } from './graphql/errors.js';
 import { exampleQueries } from './graphql/examples.js';
 import { documentCache } from './graphql/documents.js';
+import { compiledExecution } from './graphql/execute.js';
 import { readKeysOf } from './graphql/readKeys.js';
 import { limitedParser, shapeRules, variableRules } from './graphql/limits.js';
 import type { Logger } from './logger.js';
@@ -21,6 +22,24 @@ import { hasRole, type Identity } from './identity.js';
 import type { Executor } from './neo4j/executor.js';
 
 const clientDist = fromRoot('client', 'dist');
+
+/**
+ * What one GraphQL request's resolvers get: an executor that counts the request's round trips and reads the
+ * properties its fields can show (`document`, the cached parse of its text; null: every property), the
+ * request's own loaders, and who is calling.
+ */
+export function requestContext(deps: { config: Config; executor: Executor; schema: GraphQLSchema }, identity: Identity, document: DocumentNode | null): Context {
+  const scoped = deps.executor.forRequest(document ? readKeysOf(deps.schema, document) : {});
+  return {
+    executor: scoped,
+    config: deps.config,
+    limits: deps.config.limits,
+    identity,
+    editor: hasRole(identity, 'editor'),
+    editorName: identity.name,
+    loaders: createLoaders(scoped),
+  };
+}
 
 /** The HTTP surface: GraphQL at /graphql (with a browsable IDE on GET), the viewer at /. */
 export function createApp(deps: { config: Config; executor: Executor; schema: GraphQLSchema; logger: Logger }): Express {
@@ -57,23 +76,14 @@ export function createApp(deps: { config: Config; executor: Executor; schema: Gr
     schema,
     context: (req, params) => {
       const identity = req.context.res.locals.identity as Identity;
-      // The properties this request's fields can read (null: all); the document is the cached parse.
-      const scoped = executor.forRequest(typeof params.query === 'string' ? readKeysOf(schema, documents.parse(params.query)) : {});
-      const ctx: Context = {
-        executor: scoped,
-        config,
-        limits: config.limits,
-        identity,
-        editor: hasRole(identity, 'editor'),
-        editorName: identity.name,
-        loaders: createLoaders(scoped),
-      };
+      const ctx = requestContext({ config, executor, schema }, identity, typeof params.query === 'string' ? documents.parse(params.query) : null);
       return ctx as Context & Record<PropertyKey, unknown>;
     },
     // Parsing and the rules that read only the document run once per query text (graphql/documents.ts); a
     // function as validationRules replaces graphql-js's specified rules, which the cache runs instead.
     parse: documents.parse as never,
     validate: documents.validate as never,
+    execute: compiledExecution(),
     validationRules: (_req, args) => variableRules(config.limits, args.variableValues as Record<string, unknown> | undefined),
     formatError: (err) => formatError(err, production) as never,
     onOperation: (_req, args, result) => {
