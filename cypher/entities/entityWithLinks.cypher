@@ -4,13 +4,14 @@
 // properties. No row when there is no such entity.
 // Parameters: $id — the entity's id; $queries — list of {types, dir, year, cap} as linksByIds's parameters.
 // Row: n (stored properties), links (one list per query, in the order of $queries).
+// Variant: __TYPES__, every type the queries name when each names some (each query still tests its own).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   UNWIND range(0, size($queries) - 1) AS i
   WITH i, $queries[i] AS q
   CALL (n, q) {
-    MATCH (n)-[r]-(m:Entity)
+    MATCH (n)-[r__TYPES__]-(m:Entity)
     WHERE (q.types IS NULL OR type(r) IN q.types)
       AND (q.dir = 'BOTH' OR (q.dir = 'OUT') = (startNode(r) = n))
       AND (q.year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= q.year) AND (r.validUntil IS NULL OR r.validUntil >= q.year)))

@@ -5,14 +5,18 @@
 //   'BOTH' (stored direction, seen from the entity); $year — only relationships valid in that year, unknown
 //   bounds counting as valid (null: any); $cap — most relationships per entity, by type and the other end's
 //   name (null: all).
+// Variant: __TYPES__, the types of $types written into the pattern. Optional tests (`// optional: …`), left out by
+//   the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is 'BOTH'),
+//   year (no $year).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
-  MATCH (n)-[r]-(m:Entity)
-  WHERE ($types IS NULL OR type(r) IN $types)
-    AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = n))
-    AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))
+  MATCH (n)-[r__TYPES__]-(m:Entity)
+  WHERE true
+    AND ($types IS NULL OR type(r) IN $types)  // optional: types
+    AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = n))  // optional: dir
+    AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
   RETURN r, m, startNode(r) = n AS outgoing
   ORDER BY type(r), m.name
   LIMIT coalesce($cap, 4294967295)

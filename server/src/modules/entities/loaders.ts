@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import { BadInputError, NotFoundError } from '../../errors.js';
-import type { Executor } from '../../neo4j/executor.js';
+import type { Executor, Variant } from '../../neo4j/executor.js';
 import { entitiesStatements as S, type EntityRow, type StatementRow } from './statements.js';
 
 /** A relationship as seen from one of its ends: its type, which way it points, the other end, its properties. */
@@ -43,6 +43,20 @@ const queryKey = (q: LinkQuery) => JSON.stringify([q.types, q.direction, q.year,
 
 /** The parameters of linksByIds / entityWithLinks for one query; `cap` null reads them all. */
 export const linkParams = (q: LinkQuery) => ({ types: q.types, dir: q.direction, year: q.year, cap: q.first === null ? null : Math.max(0, q.first) });
+
+/**
+ * The relationship types to write into the pattern of a statement reading `queries` (variant __TYPES__): all
+ * they name, when each names some, so that Neo4j reads only those relationships of an entity (a cluster's
+ * members with 0.8× Neo4j's CPU, 0.96× the time, on the 1,000,000-actor store); undefined when one reads every type.
+ */
+export const linkTypes = (queries: readonly LinkQuery[]): string[] | undefined =>
+  queries.every((q) => q.types !== null) ? [...new Set(queries.flatMap((q) => q.types!))] : undefined;
+
+/** linksByIds's variant for one query: its types in the pattern, and the tests that then hold left out. */
+const linksByIdsVariant = (q: LinkQuery): Variant => ({
+  relTypes: linkTypes([q]),
+  omit: [...(q.types !== null ? ['types'] : []), ...(q.direction === 'BOTH' ? ['dir'] : []), ...(q.year === null ? ['year'] : [])],
+});
 
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
@@ -90,7 +104,7 @@ export function createLoaders(executor: Executor): Loaders {
         await Promise.all(
           [...groups.values()].map(async ({ q, ids }) => {
             const unique = [...new Set(ids)];
-            const rows = await executor.read(S.linksByIds, { ids: unique, ...linkParams(q) });
+            const rows = await executor.read(S.linksByIds, { ids: unique, ...linkParams(q) }, linksByIdsVariant(q));
             groupBy(rows, unique, (r) => linkRowOf(entity, r)).forEach((links, i) => answers.set(linkKeyOf({ id: unique[i]!, q }), links));
           }),
         );
