@@ -418,26 +418,16 @@ async function main(): Promise<void> {
     for (const { f, drawn, params } of prepared) {
       const n = drawn.length;
       let truncated = 0;
-      const gq = async () => {
+      /** One side's times over its arguments, one request after another. */
+      const timed = async <A,>(args: A[], once: (a: A) => Promise<number>) => {
         const ms: number[] = [];
-        for (const v of drawn) ms.push(await graphqlOnce(url, f.graphql, v));
+        for (const x of args) ms.push(await once(x));
         return ms;
       };
-      const cy = async () => {
-        const ms: number[] = [];
-        for (const p of params) ms.push(await cypherOnce(driver, db, f.cypher, p));
-        return ms;
-      };
-      const rl = async () => {
-        const ms: number[] = [];
-        for (const p of params) ms.push(await relayOnce(relayUrl, f.cypher, p));
-        return ms;
-      };
-      const ip = async () => {
-        const ms: number[] = [];
-        for (const v of drawn) ms.push(await inProcessOnce(f.graphql, v));
-        return ms;
-      };
+      const gq = () => timed(drawn, (v) => graphqlOnce(url, f.graphql, v));
+      const cy = () => timed(params, (p) => cypherOnce(driver, db, f.cypher, p));
+      const rl = () => timed(params, (p) => relayOnce(relayUrl, f.cypher, p));
+      const ip = () => timed(drawn, (v) => inProcessOnce(f.graphql, v));
       // Warm-up (query plans, page cache), then the runs, rotating which side goes first.
       await gq();
       await cy();

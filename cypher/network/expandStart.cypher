@@ -5,7 +5,7 @@
 // its members. From that start, one hop exactly as expandFrontier.cypher takes it (same filters, same order,
 // same cut at $limit), as `rows`; the later hops are expandFrontier's.
 // Variant: __TYPES__, the relationship types $types written into the pattern (`:SUPPLIES|SELLS_TO`), so that
-//   Neo4j follows only those (0.67× the time of testing type(r) on every relationship, bench/RESULTS.md).
+//   Neo4j follows only those (0.84–1.0× the time of testing type(r) on every relationship, bench/RESULTS.md).
 // Parameters: $ids (start entity ids), $membersOf (cluster id or null), $types (relationship types),
 //   $dir ('OUT' | 'IN' | 'BOTH'; the symmetric types $sym are followed either way), $year (int or null),
 //   $exclude (ids never entered), $limit (most relationships returned).

@@ -10,6 +10,20 @@ export const ACTOR_LINK_TYPES: LinkType[] = LINK_TYPE_NAMES.filter((t) => !['LOC
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+/**
+ * The optional tests (`// optional: name`) of the expansion and path statements that hold for these filters,
+ * to be left out (variant omit): the type test once the types are written into the pattern, the direction test
+ * for BOTH, the year test without a year, the exclusion test with nothing excluded.
+ */
+export function testsThatHold(f: { types: readonly string[]; dir: Direction; year: number | null; exclude: readonly string[] }): string[] {
+  return [
+    ...(f.types.length > 0 ? ['types'] : []),
+    ...(f.dir === 'BOTH' ? ['dir'] : []),
+    ...(f.year === null ? ['year'] : []),
+    ...(f.exclude.length === 0 ? ['exclude'] : []),
+  ];
+}
+
 export interface ExpandArgs {
   /** Entities to start from (hop 0). */
   ids: string[];
@@ -51,15 +65,8 @@ export interface Expansion {
 export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'> & Partial<Pick<ServiceDeps, 'loaders'>>, a: ExpandArgs): Promise<Expansion> {
   const filters = { types: a.types, dir: a.direction, sym: SYMMETRIC_LINK_TYPES, year: a.year ?? null, exclude: a.exclude ?? [] };
   const edgeLimit = a.maxNodes * 4;
-  // The types in the pattern (variant __TYPES__): Neo4j then reads only those relationships of a node, and
-  // their test goes; so do the direction, year and exclusion tests when those are not set (variant omit).
-  const omit = [
-    ...(a.types.length > 0 ? ['types'] : []),
-    ...(filters.dir === 'BOTH' ? ['dir'] : []),
-    ...(filters.year === null ? ['year'] : []),
-    ...(filters.exclude.length === 0 ? ['exclude'] : []),
-  ];
-  const variant = { relTypes: a.types, omit };
+  // The types in the pattern (variant __TYPES__): Neo4j then reads only those relationships of a node.
+  const variant = { relTypes: a.types, omit: testsThatHold(filters) };
   const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, membersOf: a.membersOf ?? null, limit: edgeLimit + 1 }, variant);
   const starts = start?.starts ?? [];
   const memberRows = start?.members ?? [];

@@ -4,7 +4,7 @@ import { toEdge } from '../core/edges.js';
 import { existingEntities, requireEntities } from '../entities/loaders.js';
 import type { EntityRow } from '../entities/statements.js';
 import { wholeNumberWithin } from './arguments.js';
-import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES, type Direction } from './expand.js';
+import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES, testsThatHold, type Direction } from './expand.js';
 import { distinctRoutes, lightestRoutes, type Route } from './routes.js';
 import { networkStatements as S, type PathRow } from './statements.js';
 import type { EdgeModel } from './subgraph.js';
@@ -67,16 +67,10 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
   // written together, from the same allow-listed kind), so that test is left out, as is the via test when
   // no via is given: Neo4j would evaluate both on every candidate end.
   const targets = params.toIds.length === 0 && params.toKinds.length > 0 ? params.toKinds : undefined;
-  // The relationship types are written into the pattern, so their test goes too; so do the direction, exclusion
-  // and year tests when those are not set. pathsToIds.cypher has no target test (its ends are bound by id).
-  const omit = [
-    'types',
-    ...(params.dir === 'BOTH' ? ['dir'] : []),
-    ...(params.exclude.length === 0 ? ['exclude'] : []),
-    ...(params.year === null ? ['year'] : []),
-    ...(params.via === null ? ['via'] : []),
-  ];
-  const variant = { maxLength, targets, relTypes: params.types, omit: targets && params.toTypes.length === 0 ? [...omit, 'target'] : omit };
+  // The relationship types are written into the pattern, and the tests that hold left out (as an expansion's).
+  // Only with targets by kind is there a target test to leave out (pathsToIds.cypher has none).
+  const omit = [...testsThatHold(params), ...(params.via === null ? ['via'] : []), ...(targets && params.toTypes.length === 0 ? ['target'] : [])];
+  const variant = { maxLength, targets, relTypes: params.types, omit };
   if (a.mode === 'WEIGHTED') {
     // Cypher has no weighted shortest-path selector without GDS, so the server ranks the bounded set of
     // simple paths up to maxLength by total weight. Exact when fewer than WEIGHTED_CANDIDATES exist.
@@ -91,7 +85,7 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
     else {
       // Targets given only by id are bound first, so the search runs from both ends (pathsToIds.cypher).
       const byIdOnly = params.toIds.length > 0 && params.toKinds.length === 0;
-      rows = await executor.read(byIdOnly ? S.pathsToIds : S.paths, { ...params, limit }, { ...variant, k: a.mode === 'SHORTEST' ? 1 : k, omit: byIdOnly ? omit : variant.omit });
+      rows = await executor.read(byIdOnly ? S.pathsToIds : S.paths, { ...params, limit }, { ...variant, k: a.mode === 'SHORTEST' ? 1 : k });
     }
     // Outside WEIGHTED mode a path weighs its length, whatever weights were passed.
     const distinct = distinctRoutes(rows).map((p) => ({ ...p, weight: p.rels.length }));
