@@ -3,8 +3,10 @@
 FROM node:22-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: the local-Neo4j fetch (postinstall) is not wanted here; the image uses NEO4J_URI.
-RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY patches ./patches
+# --ignore-scripts: the local-Neo4j fetch (postinstall) is not wanted here; the image uses NEO4J_URI. The
+# dependency patches of patches/ (postinstall's other half) are applied by hand instead.
+RUN npm ci --ignore-scripts --no-audit --no-fund && npx patch-package --error-on-fail
 COPY . .
 RUN npm run build
 
@@ -12,7 +14,8 @@ FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY patches ./patches
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npx patch-package --error-on-fail && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/client/dist ./client/dist
 # The SDL is read at start-up from beside the modules' sources; the TypeScript itself is not needed.
