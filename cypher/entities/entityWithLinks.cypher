@@ -15,7 +15,7 @@ CALL (n) {
     WHERE (q.types IS NULL OR type(r) IN q.types)
       AND (q.dir = 'BOTH' OR (q.dir = 'OUT') = (startNode(r) = n))
       AND (q.year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= q.year) AND (r.validUntil IS NULL OR r.validUntil >= q.year)))
-    WITH r, m ORDER BY type(r), m.name
+    WITH r, m ORDER BY type(r), m.name, m.id, r.id
     // LIMIT cannot read a row's value: the query's cap slices the sorted list instead, before any property is read.
     WITH collect({r: r, m: m}) AS found
     UNWIND found[..coalesce(q.cap, size(found))] AS x

@@ -4,7 +4,7 @@
 // Parameters: $ids — list of entity ids; $types — relationship types (null: all); $dir — 'OUT', 'IN' or
 //   'BOTH' (stored direction, seen from the entity); $year — only relationships valid in that year, unknown
 //   bounds counting as valid (null: any); $cap — most relationships per entity, by type and the other end's
-//   name (null: all).
+//   name, ties by the other end's id and the relationship's (null: all).
 // Variant: __TYPES__, the types of $types written into the pattern. Optional tests (`// optional: …`), left out by
 //   the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is 'BOTH'),
 //   year (no $year).
@@ -18,7 +18,7 @@ CALL (n) {
     AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = n))  // optional: dir
     AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
   RETURN r, m, startNode(r) = n AS outgoing
-  ORDER BY type(r), m.name
+  ORDER BY type(r), m.name, m.id, r.id
   LIMIT coalesce($cap, 4294967295)
 }
 RETURN id, type(r) AS type, r __LINK__ AS props, outgoing, m.id AS otherId, m __ENTITY__ AS other

@@ -20,7 +20,12 @@ beforeAll(async () => {
      CREATE (f:Entity:Firm {id: 'firm:test-links-member-' + i, kind: 'Firm', name: 'Member ' + right('000' + toString(i), 3)})-[:MEMBER_OF {id: 'link:test-links-member-' + i}]->(c)
      WITH c, count(*) AS made
      CREATE (p:Entity:Institution {id: 'institution:test-links-supporter', kind: 'Institution', name: 'Zz supporter'})-[:SUPPORTS {id: 'link:test-links-support', validFrom: 1990, validUntil: 1999}]->(c)
-     CREATE (q:Entity:Institution {id: 'institution:test-links-later', kind: 'Institution', name: 'Zz later supporter'})-[:SUPPORTS {id: 'link:test-links-support-later', validFrom: 2005}]->(c)`,
+     CREATE (q:Entity:Institution {id: 'institution:test-links-later', kind: 'Institution', name: 'Zz later supporter'})-[:SUPPORTS {id: 'link:test-links-support-later', validFrom: 2005}]->(c)
+     // Two namesakes, written in the reverse of their ids' order, each with two parallel links to the hub.
+     CREATE (y:Entity:Institution {id: 'institution:test-links-twin-b', kind: 'Institution', name: 'Zz twin'})
+     CREATE (y)-[:RUNS {id: 'link:test-links-twin-b2'}]->(c)
+     CREATE (y)-[:RUNS {id: 'link:test-links-twin-b1'}]->(c)
+     CREATE (x:Entity:Institution {id: 'institution:test-links-twin-a', kind: 'Institution', name: 'Zz twin'})-[:RUNS {id: 'link:test-links-twin-a1'}]->(c)`,
     { hub: HUB, n: MEMBERS },
     'WRITE',
   );
@@ -55,5 +60,16 @@ describe('links of a hub with more relationships than a page', () => {
     expect(loaded.data!.entitiesByIds[0]).toEqual(e);
     // The entity and the four relationship queries of its selection: one round trip.
     expect(direct.extensions!.dbQueries).toBe(1);
+  });
+
+  it('orders relationships that tie on type and name by the other end\'s id, then their own, on every path to them', async () => {
+    const twins = ['link:test-links-twin-a1', 'link:test-links-twin-b1', 'link:test-links-twin-b2'];
+    const one = await gql<{ entity: { links: { id: string }[] } }>(service(), `query($id: ID!) { entity(id: $id) { links(types: [RUNS]) { id } } }`, { id: HUB });
+    const two = await gql<{ entity: { members: { id: string }[]; links: { id: string }[] } }>(service(), `query($id: ID!) { entity(id: $id) { members { id } links(types: [RUNS]) { id } } }`, { id: HUB });
+    const loaded = await gql<{ entitiesByIds: { links: { id: string }[] }[] }>(service(), `query($id: ID!) { entitiesByIds(ids: [$id]) { links(types: [RUNS]) { id } } }`, { id: HUB });
+    // One links query (entityWithLinksOf), two (entityWithLinks), and the links loader (linksByIds).
+    expect(one.data!.entity.links.map((l) => l.id)).toEqual(twins);
+    expect(two.data!.entity.links.map((l) => l.id)).toEqual(twins);
+    expect(loaded.data!.entitiesByIds[0]!.links.map((l) => l.id)).toEqual(twins);
   });
 });

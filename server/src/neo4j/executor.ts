@@ -101,6 +101,14 @@ export function applyVariant(text: string, v: Variant | undefined): string {
   return out;
 }
 
+/**
+ * Statement texts with their variant written in, per registry, by statement name and variant. A registry is
+ * read once and never changes, so an entry never goes stale; a memo is emptied when it reaches
+ * VARIANT_TEXTS_MAX entries, which bounds its memory whatever mix of variants requests bring.
+ */
+const VARIANT_TEXTS = new WeakMap<Map<string, CypherStatement>, Map<string, string>>();
+const VARIANT_TEXTS_MAX = 2000;
+
 /** Runs registered statements inside a managed transaction; `tx.run` counts as one round trip. */
 export interface Tx {
   run<R>(s: Statement<R>, params?: Params, variant?: Variant): Promise<R[]>;
@@ -154,6 +162,25 @@ export class Executor {
     return this.counter.queries;
   }
 
+  /**
+   * The text sent for statement `name` with this view's read keys and `variant` written in, remembered: a
+   * request's statements come in few variants, and writing one (a regular expression per optional test left
+   * out) cost more than looking it up. The executors over one registry share the memo (VARIANT_TEXTS).
+   */
+  private textOf(name: string, variant: Variant | undefined): string {
+    const v = { ...this.keys, ...variant };
+    const key = `${name}\u0000${JSON.stringify(v)}`;
+    let memo = VARIANT_TEXTS.get(this.registry);
+    if (!memo) VARIANT_TEXTS.set(this.registry, (memo = new Map()));
+    let text = memo.get(key);
+    if (text === undefined) {
+      text = applyVariant(this.statement(name).text, v);
+      if (memo.size >= VARIANT_TEXTS_MAX) memo.clear();
+      memo.set(key, text);
+    }
+    return text;
+  }
+
   statement(name: string): CypherStatement {
     const s = this.registry.get(name);
     // A missing statement is a programming error caught at start-up by the registry test; never user input.
@@ -177,7 +204,7 @@ export class Executor {
    */
   async read<R>(s: Statement<R>, params: Params = {}, variant?: Variant): Promise<R[]> {
     this.opts.availability?.assertReachable();
-    const text = applyVariant(this.statement(s.name).text, { ...this.keys, ...variant });
+    const text = this.textOf(s.name, variant);
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: s.name } };
     const started = Date.now();
     for (;;) {
@@ -326,7 +353,7 @@ export class Executor {
     const wrap = (tx: ManagedTransaction): Tx => ({
       run: async <R>(s: Statement<R>, params: Params = {}, variant?: Variant) => {
         this.counter.queries += 1;
-        const res = await tx.run(applyVariant(this.statement(s.name).text, { ...this.keys, ...variant }), integers(params));
+        const res = await tx.run(this.textOf(s.name, variant), integers(params));
         if (res.summary.counters.containsUpdates()) changed = true;
         return typedRows(s, rows(res));
       },

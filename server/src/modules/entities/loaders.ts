@@ -14,8 +14,9 @@ export interface LinkRow {
 /**
  * Which of an entity's relationships to read, filtered in the database before any cap: of these types (null:
  * all), in this stored direction, valid in `year` (unknown bounds count as valid; null: any year), the first
- * `first` by type and the other end's name (null: all of them). A hub of a national network has thousands of
- * relationships: filtering after a fixed cap would silently drop the ones asked for.
+ * `first` by type and the other end's name, ties by its id and the relationship's (null: all of them), so a
+ * page is the same on every call. A hub of a national network has thousands of relationships: filtering after
+ * a fixed cap would silently drop the ones asked for.
  */
 export interface LinkQuery {
   types: string[] | null;
@@ -52,8 +53,8 @@ export const linkParams = (q: LinkQuery) => ({ types: q.types, dir: q.direction,
 export const linkTypes = (queries: readonly LinkQuery[]): string[] | undefined =>
   queries.every((q) => q.types !== null) ? [...new Set(queries.flatMap((q) => q.types!))] : undefined;
 
-/** linksByIds's variant for one query: its types in the pattern, and the tests that then hold left out. */
-const linksByIdsVariant = (q: LinkQuery): Variant => ({
+/** linksByIds's (and entityWithLinksOf's) variant for one query: its types in the pattern, and the tests that then hold left out. */
+export const linksByIdsVariant = (q: LinkQuery): Variant => ({
   relTypes: linkTypes([q]),
   omit: [...(q.types !== null ? ['types'] : []), ...(q.direction === 'BOTH' ? ['dir'] : []), ...(q.year === null ? ['year'] : [])],
 });

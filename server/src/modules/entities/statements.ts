@@ -10,11 +10,15 @@ export type EntityRow = z.infer<typeof entityRow>;
 export const statementRow = z.looseObject({ doc: z.string(), quote: z.string().nullish(), lines: z.array(z.number()).nullish(), title: z.string().nullish() });
 export type StatementRow = z.infer<typeof statementRow>;
 
+/** A relationship of an entity: its type and properties, which way it points, and its other end. */
+const linkOfRow = z.object({ type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow });
+
 /** The entities module's statements (cypher/entities/) and the shapes of their rows. */
 export const entitiesStatements = {
   entitiesByIds: statement('entities/entitiesByIds', z.object({ n: entityRow })),
   linksByIds: statement('entities/linksByIds', z.object({ id: z.string(), type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow })),
-  entityWithLinks: statement('entities/entityWithLinks', z.object({ n: entityRow, links: z.array(z.array(z.object({ type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow }))) })),
+  entityWithLinks: statement('entities/entityWithLinks', z.object({ n: entityRow, links: z.array(z.array(linkOfRow)) })),
+  entityWithLinksOf: statement('entities/entityWithLinksOf', z.object({ n: entityRow, links: z.array(linkOfRow) })),
   listEntities: statement('entities/listEntities', z.object({ total: z.number(), page: z.array(z.string()), nodes: z.array(entityRow) })),
   listEntitiesByKind: statement('entities/listEntitiesByKind', z.object({ total: z.number(), page: z.array(z.string()), nodes: z.array(entityRow) })),
   listSources: statement('entities/listSources', z.object({ key: z.string(), title: z.string().nullable(), authors: z.array(z.string()).nullable(), year: z.number().nullable(), publisher: z.string().nullable(), statements: z.number() })),
