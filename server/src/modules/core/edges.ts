@@ -15,17 +15,18 @@ export function qualifierOf(props: Props): string | null {
 
 const int = (v: unknown) => (typeof v === 'number' ? v : null);
 
-/** The fields a relationship shows whatever it is reached through (a link of an entity, an edge of a subgraph). */
-export function relationshipFields(props: Props) {
-  return {
-    form: typeof props.form === 'string' ? props.form : null,
-    qualifier: qualifierOf(props),
-    validFrom: int(props.validFrom),
-    validUntil: int(props.validUntil),
-    provenance: provenanceFromRow(props, 'source_'),
-    properties: props,
-  };
-}
+/**
+ * The fields a relationship shows whatever it is reached through (a link of an entity, an edge of a subgraph),
+ * each read from its stored properties only when a request selects it: a subgraph of thousands of edges that
+ * shows ids and ends builds no provenance object for any of them.
+ */
+export const relationshipField = {
+  form: (props: Props) => (typeof props.form === 'string' ? props.form : null),
+  qualifier: qualifierOf,
+  validFrom: (props: Props) => int(props.validFrom),
+  validUntil: (props: Props) => int(props.validUntil),
+  provenance: (props: Props) => provenanceFromRow(props, 'source_'),
+};
 
 /** A relationship row from Cypher: its type, end ids and stored properties. */
 export interface EdgeRow {
@@ -36,8 +37,8 @@ export interface EdgeRow {
   props?: Props | null;
 }
 
-/** The GraphQL Edge shape (subgraphs, paths, chain traces): one mapper used everywhere. */
+/** The GraphQL Edge's model (subgraphs, paths, chain traces): one mapper used everywhere; its other fields are resolved from `props`. */
 export function toEdge(r: EdgeRow) {
   const props = r.props ?? {};
-  return { id: String(r.id ?? props.id ?? ''), type: r.type, source: r.source, target: r.target, ...relationshipFields(props) };
+  return { id: String(r.id ?? props.id ?? ''), type: r.type, source: r.source, target: r.target, props };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { LINK_TYPES, type LinkType } from '../../domain/enums.js';
 import { BadInputError, NotFoundError } from '../../errors.js';
 import type { ServiceDeps } from '../context.js';
-import { relationshipFields } from '../core/edges.js';
+import { relationshipField } from '../core/edges.js';
 import type { LinkView } from '../entities/service.js';
 import type { Props } from '../seeds/merge.js';
 import { forgetCached, lookup, requireSource, writtenRow } from './lookup.js';
@@ -62,7 +62,7 @@ export async function updateLink({ executor, loaders }: ServiceDeps, { id, patch
   const link = await executor.writeTx(async (tx) => {
     const [current] = await tx.run(S.linkById, { id });
     if (!current) throw new NotFoundError(`id: no link ${id}.`, 'id');
-    checkYears(patch, 'patch', relationshipFields(current.props));
+    checkYears(patch, 'patch', { validFrom: relationshipField.validFrom(current.props), validUntil: relationshipField.validUntil(current.props) });
     const props = editedProps({ type: current.type, given: patch, at: 'patch', editor });
     const { sourceExists } = await lookup(tx, { ids: [], source: patch.provenance.source });
     requireSource(sourceExists, patch.provenance.source);

@@ -1,5 +1,5 @@
 import type { Context } from '../context.js';
-import { relationshipFields } from '../core/edges.js';
+import { relationshipField } from '../core/edges.js';
 import { provenanceFromRow } from '../core/provenance.js';
 import type { Resolvers } from '../resolvers.generated.js';
 import { requireEntity } from './loaders.js';
@@ -42,11 +42,11 @@ export const entityResolvers: Resolvers<Context> = {
     to: (l, _, ctx) => requireEntity(ctx.loaders, l.outgoing ? l.otherId : l.selfId, 'link.to'),
     other: (l, _, ctx) => requireEntity(ctx.loaders, l.otherId, 'link.other'),
     direction: (l) => (l.outgoing ? 'OUT' : 'IN'),
-    form: (l) => relationshipFields(l.props).form,
-    qualifier: (l) => relationshipFields(l.props).qualifier,
-    validFrom: (l) => relationshipFields(l.props).validFrom,
-    validUntil: (l) => relationshipFields(l.props).validUntil,
-    source: (l) => relationshipFields(l.props).provenance,
+    form: (l) => relationshipField.form(l.props),
+    qualifier: (l) => relationshipField.qualifier(l.props),
+    validFrom: (l) => relationshipField.validFrom(l.props),
+    validUntil: (l) => relationshipField.validUntil(l.props),
+    source: (l) => relationshipField.provenance(l.props),
     properties: (l) => l.props,
   },
 };
