@@ -6,13 +6,13 @@
 // Parameters: $id — the entity's id; $types, $dir, $year, $cap — as linksByIds.cypher's.
 // Row: n (stored properties), links (the rows linksByIds gives for the id, in its order). No row when there is
 //   no such entity.
-// Variant: __TYPES__, the types of $types written into the pattern. Optional tests (`// optional: …`), left out
+// Variant: __TYPES__ and __LARROW__ / __RARROW__, the types of $types and $dir written into the pattern (executor.ts). Optional tests (`// optional: …`), left out
 //   by the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is
-//   'BOTH'), year (no $year).
+//   'BOTH' or written into the pattern), year (no $year).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 MATCH (n:Entity {id: $id})
 CALL (n) {
-  MATCH (n)-[r__TYPES__]-(m:Entity)
+  MATCH (n)__LARROW__-[r__TYPES__]-__RARROW__(m:Entity)
   WHERE true
     AND ($types IS NULL OR type(r) IN $types)  // optional: types
     AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = n))  // optional: dir

@@ -5,14 +5,14 @@
 //   'BOTH' (stored direction, seen from the entity); $year — only relationships valid in that year, unknown
 //   bounds counting as valid (null: any); $cap — most relationships per entity, by type and the other end's
 //   name, ties by the other end's id and the relationship's (null: all).
-// Variant: __TYPES__, the types of $types written into the pattern. Optional tests (`// optional: …`), left out by
-//   the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is 'BOTH'),
+// Variant: __TYPES__ and __LARROW__ / __RARROW__, the types of $types and $dir written into the pattern (executor.ts). Optional tests (`// optional: …`), left out by
+//   the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is 'BOTH' or written into the pattern),
 //   year (no $year).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
-  MATCH (n)-[r__TYPES__]-(m:Entity)
+  MATCH (n)__LARROW__-[r__TYPES__]-__RARROW__(m:Entity)
   WHERE true
     AND ($types IS NULL OR type(r) IN $types)  // optional: types
     AND ($dir = 'BOTH' OR ($dir = 'OUT') = (startNode(r) = n))  // optional: dir

@@ -3,15 +3,17 @@
 // per hop (k ≤ MAX_HOPS), so a neighbourhood costs at most k round trips. Each row carries the stored
 // properties of its far end (`node`, the end reached from the frontier), so the entities reached need no
 // second round trip; rows are cut at $limit before any property is read.
-// Variant: __TYPES__, the relationship types $types written into the pattern, as in expandStart.cypher.
+// Variant: __TYPES__, the relationship types $types, and __LARROW__ / __RARROW__, $dir, written into the
+//   pattern, as in expandStart.cypher.
 // Parameters: $ids (frontier entity ids), $types (relationship types), $dir ('OUT' | 'IN' | 'BOTH'; the
 //   symmetric types $sym are followed either way),
 //   $year (int or null), $exclude (ids never entered), $limit (most relationships returned).
 // Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
-//   (written into the pattern), dir ($dir is 'BOTH'), year (no $year), exclude (no $exclude).
+//   (written into the pattern), dir ($dir is 'BOTH', or written into the pattern), year (no $year), exclude
+//   (no $exclude).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 UNWIND $ids AS id
-MATCH (a:Entity {id: id})-[r__TYPES__]-(b:Entity)
+MATCH (a:Entity {id: id})__LARROW__-[r__TYPES__]-__RARROW__(b:Entity)
 WHERE true
   AND type(r) IN $types  // optional: types
   AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))  // optional: dir

@@ -1,18 +1,26 @@
-// The first hop of a breadth-first expansion with its start resolved in the same round trip: the entities of
+// The first hops of a breadth-first expansion with its start resolved in the same round trip: the entities of
 // $ids with their stored properties (`starts`: the caller checks that they exist, and shows them, without a
 // second round trip) and, when $membersOf names a cluster, its members (entities with a MEMBER_OF link to it),
 // which join the start: a cluster's joint action and a chain traced from a cluster start from the cluster and
 // its members. From that start, one hop exactly as expandFrontier.cypher takes it (same filters, same order,
-// same cut at $limit), as `rows`; the later hops are expandFrontier's.
+// same cut at $limit), as `rows`; then, when $hops is 2 or more, the second hop as expandFrontier would take it
+// from the entities the first one reached (`rows2`), so that a two-hop neighbourhood costs one round trip,
+// not two. The second hop is left out (`second` false) when the first already cut the expansion short: more
+// than $limit - 1 rows (the per-hop limit), or more than $maxNodes entities for certain ($idCount distinct ids
+// of $ids and the entities reached, which are none of them). The later hops are expandFrontier's.
 // Variant: __TYPES__, the relationship types $types written into the pattern (`:SUPPLIES|SELLS_TO`), so that
-//   Neo4j follows only those (0.84–1.0× the time of testing type(r) on every relationship, bench/RESULTS.md).
-// Parameters: $ids (start entity ids), $membersOf (cluster id or null), $types (relationship types),
-//   $dir ('OUT' | 'IN' | 'BOTH'; the symmetric types $sym are followed either way), $year (int or null),
-//   $exclude (ids never entered), $limit (most relationships returned).
+//   Neo4j follows only those (0.84–1.0× the time of testing type(r) on every relationship, bench/RESULTS.md);
+//   __LARROW__ / __RARROW__, $dir written into the pattern when no symmetric type is followed (executor.ts).
+// Parameters: $ids (start entity ids), $idCount (how many distinct ids $ids holds), $membersOf (cluster id or
+//   null), $types (relationship types), $dir ('OUT' | 'IN' | 'BOTH'; the symmetric types $sym are followed
+//   either way), $year (int or null), $exclude (ids never entered), $limit (most relationships returned a
+//   hop), $hops (hops the caller takes), $maxNodes (most entities the caller keeps).
 // One row: starts (stored properties of the entities of $ids found, in the order of $ids), members (stored
-//   properties of the members, by id), rows (each {id, type, source, target, props, node} as expandFrontier's).
+//   properties of the members, by id), rows (each {id, type, source, target, props, node} as expandFrontier's),
+//   second (whether the second hop was taken), rows2 (its rows, as expandFrontier's; empty when not taken).
 // Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
-//   (written into the pattern), dir ($dir is 'BOTH'), year (no $year), exclude (no $exclude).
+//   (written into the pattern), dir ($dir is 'BOTH', or written into the pattern), year (no $year), exclude
+//   (no $exclude).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 CALL () {
   UNWIND $ids AS id
@@ -28,7 +36,7 @@ CALL () {
 CALL (starts, members) {
   UNWIND starts + members AS a
   WITH DISTINCT a
-  MATCH (a)-[r__TYPES__]-(b:Entity)
+  MATCH (a)__LARROW__-[r__TYPES__]-__RARROW__(b:Entity)
   WHERE true
     AND type(r) IN $types  // optional: types
     AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))  // optional: dir
@@ -38,6 +46,29 @@ CALL (starts, members) {
   WITH r, startNode(r) AS s, endNode(r) AS e, far
   ORDER BY r.id
   LIMIT $limit
-  RETURN collect({id: r.id, type: type(r), source: s.id, target: e.id, props: r __LINK__, node: CASE far WHEN s.id THEN s __ENTITY__ ELSE e __ENTITY__ END}) AS rows
+  WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
+  RETURN collect({id: r.id, type: type(r), source: s.id, target: e.id, props: r __LINK__, node: f __ENTITY__}) AS rows, collect(DISTINCT f) AS reached
 }
-RETURN [a IN starts | a __ENTITY__] AS starts, [m IN members | m __ENTITY__] AS members, rows
+// The entities the first hop reached that were not in the start: the second hop's frontier, as the caller's
+// (an id of $ids, a member by its MEMBER_OF link: tested so, not by looking through the lists of the start,
+// which took a trace from a 425-member cluster 6 ms more).
+WITH starts, members, rows,
+     CASE WHEN $hops >= 2 AND size(rows) < $limit
+       THEN [f IN reached WHERE NOT f.id IN $ids AND NOT EXISTS { (f)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf}) }]
+       ELSE [] END AS frontier
+WITH starts, members, rows, frontier, $hops >= 2 AND size(rows) < $limit AND $idCount + size(frontier) <= $maxNodes AS second
+CALL (frontier, second) {
+  UNWIND CASE WHEN second THEN frontier ELSE [] END AS a
+  MATCH (a)__LARROW__-[r__TYPES__]-__RARROW__(b:Entity)
+  WHERE true
+    AND type(r) IN $types  // optional: types
+    AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = a) OR ($dir = 'IN' AND endNode(r) = a))  // optional: dir
+    AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
+    AND NOT b.id IN $exclude  // optional: exclude
+  WITH r, min(b.id) AS far
+  WITH r, startNode(r) AS s, endNode(r) AS e, far
+  ORDER BY r.id
+  LIMIT $limit
+  RETURN collect({id: r.id, type: type(r), source: s.id, target: e.id, props: r __LINK__, node: CASE far WHEN s.id THEN s __ENTITY__ ELSE e __ENTITY__ END}) AS rows2
+}
+RETURN [a IN starts | a __ENTITY__] AS starts, [m IN members | m __ENTITY__] AS members, rows, second, rows2

@@ -8,13 +8,14 @@
 //   intermediate nodes; null = any), $exclude (ids never passed through), $year, $limit (paths in all).
 // Rows: nodeIds (entity ids in order), nodes (their stored properties), rels (each {id, type, source, target, props}).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
-// Variant: __TYPES__, the relationship types $types written into the pattern.
+// Variant: __TYPES__ and __LARROW__ / __RARROW__, the relationship types $types and, when no symmetric type is
+//   followed, the direction $dir written into the pattern (executor.ts).
 // Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
-//   (written into the pattern), dir ($dir is 'BOTH'), exclude (no $exclude), year (no $year), via (no $via).
+//   (written into the pattern), dir ($dir is 'BOTH', or written into the pattern), exclude (no $exclude), year (no $year), via (no $via).
 MATCH (a:Entity {id: $from})
 MATCH (b:Entity)
 WHERE b.id IN $toIds AND b <> a
-MATCH p = SHORTEST __K__ (a) ((x)-[r__TYPES__]-(y)
+MATCH p = SHORTEST __K__ (a) ((x)__LARROW__-[r__TYPES__]-__RARROW__(y)
     WHERE true
       AND type(r) IN $types  // optional: types
       AND ($dir = 'BOTH' OR type(r) IN $sym OR ($dir = 'OUT' AND startNode(r) = x) OR ($dir = 'IN' AND endNode(r) = x))  // optional: dir

@@ -55,12 +55,23 @@ describe('the service on a real Neo4j', () => {
   });
 });
 
-describe("the driver's map decoding (patches/neo4j-driver-bolt-connection+6.3.0.patch)", () => {
-  it('is the patched one: a plain assignment per key instead of defineProperty', () => {
-    // A fresh install that skipped postinstall (patch-package) would decode every map about 2.5 µs slower.
+describe("the driver's decoding (patches/neo4j-driver-bolt-connection+6.3.0.patch)", () => {
+  it('is the patched one: a plain assignment per key instead of defineProperty, a large record in one buffer', () => {
+    // A fresh install that skipped postinstall (patch-package) would decode every map about 2.5 µs slower,
+    // and a record past 64 KB three times slower.
     const require = createRequire(import.meta.url);
     const { Unpacker } = require('neo4j-driver-bolt-connection/lib/packstream/packstream-v1.js') as { Unpacker: { prototype: { _unpackMapWithSize: () => unknown } } };
     expect(String(Unpacker.prototype._unpackMapWithSize)).toContain('value[key] = unpacked');
+    const { Dechunker } = require('neo4j-driver-bolt-connection/lib/channel/chunking.js') as { Dechunker: { prototype: { _onHeader: () => unknown } } };
+    expect(String(Dechunker.prototype._onHeader)).toContain('Buffer.concat');
+  });
+
+  it('decodes a record of several Bolt chunks (past 64 KB) whole, strings across chunk boundaries included', async () => {
+    const [row] = await service.executor.runText(`RETURN [x IN range(1, 6000) | {id: 'firm:chunk-' + x, name: 'Calçados São ' + x + ' — ñandú'}] AS xs`, {}, 'READ');
+    const xs = row!.xs as { id: string; name: string }[];
+    expect(xs).toHaveLength(6000);
+    expect(JSON.stringify(xs).length).toBeGreaterThan(3 * 65535);
+    xs.forEach((x, i) => expect(x).toEqual({ id: `firm:chunk-${i + 1}`, name: `Calçados São ${i + 1} — ñandú` }));
   });
 
   it('gives maps from Neo4j as plain objects, and a key named __proto__ as an own property that leaves the prototype alone', async () => {

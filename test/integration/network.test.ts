@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SYMMETRIC_LINK_TYPES } from '../../server/src/modules/network/expand.js';
+import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES } from '../../server/src/modules/network/expand.js';
 import { networkStatements as S } from '../../server/src/modules/network/statements.js';
 import { gql, serviceForFile } from '../helpers/db.js';
 
@@ -104,6 +104,57 @@ describe('paths', () => {
     for (const e of into.data!.neighbourhood.edges) expect(e.target, JSON.stringify(e)).toBe(C);
   });
 
+  it('takes two hops in one round trip and answers as a hop per round trip would, cut short in the first hop, in the second or not at all', async () => {
+    // The oracle: breadth-first, a hop at a time, each hop's relationships in id order and cut at 4 × maxNodes
+    // (the per-hop limit), entities added in that order until maxNodes; every relationship between two
+    // entities kept. It reads the whole actor network of the seeds (a few thousand relationships).
+    const all = await service().executor.runText(`MATCH (s:Entity)-[r:${ACTOR_LINK_TYPES.join('|')}]->(t:Entity) RETURN r.id AS id, s.id AS source, t.id AS target`, {}, 'READ');
+    const rels = (all as { id: string; source: string; target: string }[]).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+    const oracle = (start: string, hops: number, maxNodes: number) => {
+      const seen = new Set([start]);
+      const edges = new Set<string>();
+      let frontier = new Set([start]);
+      let truncated = false;
+      for (let hop = 0; hop < hops && frontier.size > 0 && !truncated; hop += 1) {
+        const rows = rels.filter((r) => frontier.has(r.source) || frontier.has(r.target));
+        if (rows.length > 4 * maxNodes) truncated = true;
+        const next = new Set<string>();
+        for (const r of rows.slice(0, 4 * maxNodes)) {
+          for (const end of [r.source, r.target]) {
+            if (seen.has(end)) continue;
+            if (seen.size >= maxNodes) {
+              truncated = true;
+              continue;
+            }
+            seen.add(end);
+            next.add(end);
+          }
+          if (seen.has(r.source) && seen.has(r.target)) edges.add(r.id);
+        }
+        frontier = next;
+      }
+      return { nodes: [...seen].sort(), edges: [...edges].sort(), truncated };
+    };
+    type N = { neighbourhood: { truncated: boolean; nodes: { id: string }[]; edges: { id: string }[] } };
+    const cases: [string, number][] = [];
+    for (const id of ['firm:segusino', 'cluster:sinos-valley-footwear', SUBS]) for (const maxNodes of [2, 4, 8, 15, 40, 5000]) cases.push([id, maxNodes]);
+    let cutInFirst = 0;
+    let cutInSecond = 0;
+    for (const [id, maxNodes] of cases) {
+      const r = await gql<N>(service(), `query($id: ID!, $max: Int!) { neighbourhood(ids: [$id], hops: 2, maxNodes: $max) { truncated nodes { id } edges { id } } }`, { id, max: maxNodes });
+      expect(r.errors).toBeUndefined();
+      expect(r.extensions!.dbQueries).toBe(1);
+      const got = { nodes: r.data!.neighbourhood.nodes.map((n) => n.id).sort(), edges: r.data!.neighbourhood.edges.map((e) => e.id).sort(), truncated: r.data!.neighbourhood.truncated };
+      expect(got, `${id}, maxNodes ${maxNodes}`).toEqual(oracle(id, 2, maxNodes));
+      if (oracle(id, 1, maxNodes).truncated) cutInFirst += 1;
+      else if (got.truncated) cutInSecond += 1;
+    }
+    // The cases cover both places a cut can happen, and none.
+    expect(cutInFirst).toBeGreaterThan(0);
+    expect(cutInSecond).toBeGreaterThan(0);
+    expect(cases.length - cutInFirst - cutInSecond).toBeGreaterThan(0);
+  });
+
   it('names the argument that holds an unknown id: `from` or `to.ids`', async () => {
     const q = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }) { count } }';
     const badTarget = await gql(service(), q, { from: SUBS, to: 'buyer:nobody' });
@@ -141,19 +192,21 @@ describe('round trips', () => {
     return r.extensions!.dbQueries;
   };
 
-  it('a one-hop neighbourhood, a joint-action network and a shortest path found cost one round trip; k hops cost k', async () => {
+  it('a neighbourhood of one or two hops, a joint-action network and a shortest path found cost one round trip; k > 2 hops cost k − 1', async () => {
     const hood = 'query($id: ID!, $hops: Int!) { neighbourhood(ids: [$id], hops: $hops) { nodes { id name } edges { id source target } } }';
     expect(await trips(hood, { id: 'firm:segusino', hops: 1 })).toBe(1);
-    expect(await trips(hood, { id: 'firm:segusino', hops: 2 })).toBe(2);
+    expect(await trips(hood, { id: 'firm:segusino', hops: 2 })).toBe(1);
+    expect(await trips(hood, { id: 'firm:segusino', hops: 3 })).toBe(2);
     const joint = 'query($id: ID!) { jointAction(clusterId: $id) { density actors byForm { form count } subgraph { nodes { id name } edges { id } } } }';
     expect(await trips(joint, { id: 'cluster:sinos-valley-footwear' })).toBe(1);
     const path = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }, mode: SHORTEST) { paths { nodes { id name } edges { id } } } }';
     expect(await trips(path, { from: SUBS, to: US_BUYERS })).toBe(1);
     const toBuyers = 'query($from: ID!) { paths(from: $from, to: { kinds: [BUYER] }, mode: K_SHORTEST, k: 3) { paths { nodes { id name } } } }';
     expect(await trips(toBuyers, { from: SUBS })).toBe(1);
-    // A trace from a cluster: its members with the first tier, then a round trip a further tier, then the chains.
-    const trace = 'query($id: ID!) { traceValueChain(id: $id, direction: DOWNSTREAM, tiers: 2) { tiers { tier nodes { id } } edges { tier governanceHS } } }';
-    expect(await trips(trace, { id: 'cluster:sinos-valley-footwear' })).toBe(3);
+    // A trace from a cluster: its members with the first two tiers, then the chains; a third tier, a round trip more.
+    const trace = 'query($id: ID!, $tiers: Int!) { traceValueChain(id: $id, direction: DOWNSTREAM, tiers: $tiers) { tiers { tier nodes { id } } edges { tier governanceHS } } }';
+    expect(await trips(trace, { id: 'cluster:sinos-valley-footwear', tiers: 2 })).toBe(2);
+    expect(await trips(trace, { id: 'cluster:sinos-valley-footwear', tiers: 3 })).toBe(3);
   });
 
   it('names the unknown start of a neighbourhood, a joint-action network and a trace, and a start of the wrong kind', async () => {
@@ -193,10 +246,10 @@ describe('entities read with only the properties a request shows', () => {
   }
 
   it('projects id, kind, name and the keys asked for in the statements that read entities', async () => {
-    const [row] = await service().executor.forRequest({ entity: ['validFrom'], link: ['id'] }).read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100 });
+    const [row] = await service().executor.forRequest({ entity: ['validFrom'], link: ['id'] }).read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100, hops: 1, idCount: 1, maxNodes: 5000 });
     expect(row!.rows.length).toBeGreaterThan(0);
     for (const n of [...row!.starts, ...row!.rows.map((r) => r.node)]) expect(Object.keys(n).every((k) => ['id', 'kind', 'name', 'validFrom'].includes(k))).toBe(true);
-    const [all] = await service().executor.read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100 });
+    const [all] = await service().executor.read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100, hops: 1, idCount: 1, maxNodes: 5000 });
     expect(row!.rows.every((r) => Object.keys(r.props).every((k) => k === 'id'))).toBe(true);
     expect(Object.keys(all!.starts[0]!)).toContain('sources');
     expect(all!.rows.some((r) => 'source_quote' in r.props)).toBe(true);
@@ -209,7 +262,7 @@ describe('the network module’s statements', () => {
     const params = { from: SUBS, toIds: [US_BUYERS], toKinds: [], toTypes: [], types: ['SUBCONTRACTOR_OF', 'SELLS_TO'], via: null, exclude: [], year: null, dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, limit: 10 };
     const frontier = await x.read(S.expandFrontier, { ids: [SUBS], types: ['SUBCONTRACTOR_OF'], dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 10 });
     expect(frontier.every((e) => e.source === SUBS && e.type === 'SUBCONTRACTOR_OF' && typeof e.props.source_doc === 'string')).toBe(true);
-    const [start] = await x.read(S.expandStart, { ids: ['cluster:sinos-valley-footwear', 'cluster:nowhere'], membersOf: 'cluster:sinos-valley-footwear', types: ['COOPERATES_WITH'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 1000 });
+    const [start] = await x.read(S.expandStart, { ids: ['cluster:sinos-valley-footwear', 'cluster:nowhere'], membersOf: 'cluster:sinos-valley-footwear', types: ['COOPERATES_WITH'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 1000, hops: 1, idCount: 2, maxNodes: 5000 });
     expect(start!.starts.map((n) => n.id)).toEqual(['cluster:sinos-valley-footwear']);
     expect(start!.members.length).toBeGreaterThan(0);
     expect(start!.members.map((n) => n.id)).toEqual([...start!.members.map((n) => n.id)].sort());

@@ -4,6 +4,7 @@ import { buildSchema } from '../../server/src/graphql/schema.js';
 import { readKeysOf } from '../../server/src/graphql/readKeys.js';
 import { LINK_TYPE_NAMES } from '../../server/src/domain/enums.js';
 import { applyVariant, entityProjection } from '../../server/src/neo4j/executor.js';
+import { arrowOf, testsThatHold } from '../../server/src/modules/network/expand.js';
 
 /** Which entity properties a request's statements read: only what its Entity fields show, else all of them. */
 const schema = buildSchema();
@@ -61,6 +62,17 @@ describe('the entity projection of a statement', () => {
     expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['SUPPLIES', 'SELLS_TO'] })).toBe('MATCH (a)-[r:SUPPLIES|SELLS_TO]-(b)');
     expect(applyVariant('MATCH (a)-[r__TYPES__]-(b)', undefined)).toBe('MATCH (a)-[r]-(b)');
     expect(() => applyVariant('MATCH (a)-[r__TYPES__]-(b)', { relTypes: ['X]-() DETACH DELETE (a'] })).toThrow(/not a relationship type/);
+    // The stored direction written into the pattern, or either way.
+    const pattern = 'MATCH (a)__LARROW__-[r__TYPES__]-__RARROW__(b)';
+    expect(applyVariant(pattern, { relTypes: ['SUPPLIES'], arrow: 'OUT' })).toBe('MATCH (a)-[r:SUPPLIES]->(b)');
+    expect(applyVariant(pattern, { relTypes: ['SUPPLIES'], arrow: 'IN' })).toBe('MATCH (a)<-[r:SUPPLIES]-(b)');
+    expect(applyVariant(pattern, { relTypes: ['SUPPLIES'] })).toBe('MATCH (a)-[r:SUPPLIES]-(b)');
+    // Written only when no symmetric type is followed (a cooperation is crossed either way), and then its test holds.
+    expect(arrowOf({ types: ['SUPPLIES', 'SELLS_TO'], dir: 'OUT' })).toBe('OUT');
+    expect(arrowOf({ types: ['SUPPLIES', 'COOPERATES_WITH'], dir: 'OUT' })).toBeUndefined();
+    expect(arrowOf({ types: ['SUPPLIES'], dir: 'BOTH' })).toBeUndefined();
+    expect(testsThatHold({ types: ['SUPPLIES'], dir: 'IN', year: null, exclude: [] })).toContain('dir');
+    expect(testsThatHold({ types: ['SUPPLIES', 'COOPERATES_WITH'], dir: 'IN', year: null, exclude: [] })).not.toContain('dir');
     // Optional tests the caller knows to hold are left out, by name; a name no line carries is refused.
     const tagged = 'MATCH (b)\nWHERE b <> a\n  AND b.x IN $xs  // optional: target\n  AND ($via IS NULL OR b.kind IN $via)  // optional: via\nRETURN b';
     expect(applyVariant(tagged, { omit: ['via'] })).toBe('MATCH (b)\nWHERE b <> a\n  AND b.x IN $xs  // optional: target\nRETURN b');

@@ -41,6 +41,13 @@ export interface Variant {
    */
   relTypes?: readonly string[];
   /**
+   * The stored direction written into a pattern, replacing `__LARROW__` and `__RARROW__` in
+   * `(a)__LARROW__-[r]-__RARROW__(b)`: OUT gives `(a)-[r]->(b)`, IN `(a)<-[r]-(b)`, absent either way. Neo4j
+   * then reads only the relationships of a node that point that way: a trace downstream from a cluster crossed
+   * every buyer's incoming sales before testing their direction (bench/RESULTS.md).
+   */
+  arrow?: 'OUT' | 'IN';
+  /**
    * Tests the caller knows to hold, left out: a line of the statement ending in `// optional: <name>` is
    * dropped when `omit` names it. Neo4j plans a statement once for all parameter values, so a test such as
    * `$via IS NULL OR …` is evaluated on every candidate even when $via is null; a path search to any buyer
@@ -84,6 +91,8 @@ export function applyVariant(text: string, v: Variant | undefined): string {
   if (out.includes('__TARGET__')) out = out.replaceAll('__TARGET__', checked(v?.targets?.length ? v.targets : ['Entity'], 'label').join('|'));
   if (out.includes('__LINK_TYPES__')) out = out.replaceAll('__LINK_TYPES__', LINK_TYPE_NAMES.join('|'));
   if (out.includes('__TYPES__')) out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${checked(v.relTypes, 'relationship type').join('|')}` : '');
+  if (out.includes('__LARROW__')) out = out.replaceAll('__LARROW__', v?.arrow === 'IN' ? '<' : '');
+  if (out.includes('__RARROW__')) out = out.replaceAll('__RARROW__', v?.arrow === 'OUT' ? '>' : '');
   if (!v) return out;
   for (const name of v.omit ?? []) {
     const tagged = new RegExp(`^.*// optional: ${checked([name], 'name of an optional test')[0]}[ \\t]*$\\n?`, 'gm');

@@ -53,10 +53,14 @@ export const linkParams = (q: LinkQuery) => ({ types: q.types, dir: q.direction,
 export const linkTypes = (queries: readonly LinkQuery[]): string[] | undefined =>
   queries.every((q) => q.types !== null) ? [...new Set(queries.flatMap((q) => q.types!))] : undefined;
 
-/** linksByIds's (and entityWithLinksOf's) variant for one query: its types in the pattern, and the tests that then hold left out. */
+/**
+ * linksByIds's (and entityWithLinksOf's) variant for one query: its types and its direction in the pattern
+ * (a cluster's members are then read from its incoming relationships only), and the tests that then hold left out.
+ */
 export const linksByIdsVariant = (q: LinkQuery): Variant => ({
   relTypes: linkTypes([q]),
-  omit: [...(q.types !== null ? ['types'] : []), ...(q.direction === 'BOTH' ? ['dir'] : []), ...(q.year === null ? ['year'] : [])],
+  arrow: q.direction === 'BOTH' ? undefined : q.direction,
+  omit: [...(q.types !== null ? ['types'] : []), 'dir', ...(q.year === null ? ['year'] : [])],
 });
 
 export interface Loaders {

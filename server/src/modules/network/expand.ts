@@ -10,15 +10,27 @@ export const ACTOR_LINK_TYPES: LinkType[] = LINK_TYPE_NAMES.filter((t) => !['LOC
 
 export type Direction = 'OUT' | 'IN' | 'BOTH';
 
+type Filters = { types: readonly string[]; dir: Direction; year: number | null; exclude: readonly string[] };
+
+/**
+ * The stored direction to write into an expansion's or a path's pattern (variant arrow): `dir` itself when it
+ * is OUT or IN and no type followed is symmetric (a symmetric type is crossed either way, which a directed
+ * pattern would not do); otherwise none, and the statement tests the direction of each relationship.
+ */
+export function arrowOf(f: Pick<Filters, 'types' | 'dir'>): 'OUT' | 'IN' | undefined {
+  return f.dir !== 'BOTH' && f.types.length > 0 && !f.types.some((t) => (SYMMETRIC_LINK_TYPES as readonly string[]).includes(t)) ? f.dir : undefined;
+}
+
 /**
  * The optional tests (`// optional: name`) of the expansion and path statements that hold for these filters,
  * to be left out (variant omit): the type test once the types are written into the pattern, the direction test
- * for BOTH, the year test without a year, the exclusion test with nothing excluded.
+ * for BOTH or once the direction is (arrowOf), the year test without a year, the exclusion test with nothing
+ * excluded.
  */
-export function testsThatHold(f: { types: readonly string[]; dir: Direction; year: number | null; exclude: readonly string[] }): string[] {
+export function testsThatHold(f: Filters): string[] {
   return [
     ...(f.types.length > 0 ? ['types'] : []),
-    ...(f.dir === 'BOTH' ? ['dir'] : []),
+    ...(f.dir === 'BOTH' || arrowOf(f) ? ['dir'] : []),
     ...(f.year === null ? ['year'] : []),
     ...(f.exclude.length === 0 ? ['exclude'] : []),
   ];
@@ -55,8 +67,9 @@ export interface Expansion {
 }
 
 /**
- * Breadth-first expansion, one round trip per hop: the first resolves the start too (its entities, and the
- * members of `membersOf`), so a one-hop neighbourhood or a cluster's joint action costs one round trip.
+ * Breadth-first expansion: the first round trip resolves the start too (its entities, and the members of
+ * `membersOf`) and takes the first two hops, so a neighbourhood of one or two hops or a cluster's joint action
+ * costs one round trip; each further hop costs one more.
  * Stops adding nodes at `maxNodes` and says so: the result is then the first nodes reached, nearest first,
  * and every edge among them. With `loaders`, the entities of the start and those reached (each hop's rows
  * carry them) are primed into the request's entity loader, and so are the ids of `ids` that do not exist
@@ -66,8 +79,9 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   const filters = { types: a.types, dir: a.direction, sym: SYMMETRIC_LINK_TYPES, year: a.year ?? null, exclude: a.exclude ?? [] };
   const edgeLimit = a.maxNodes * 4;
   // The types in the pattern (variant __TYPES__): Neo4j then reads only those relationships of a node.
-  const variant = { relTypes: a.types, omit: testsThatHold(filters) };
-  const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, membersOf: a.membersOf ?? null, limit: edgeLimit + 1 }, variant);
+  // The direction too (variant __LARROW__ / __RARROW__), when no symmetric type is followed.
+  const variant = { relTypes: a.types, arrow: arrowOf(filters), omit: testsThatHold(filters) };
+  const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, idCount: new Set(a.ids).size, membersOf: a.membersOf ?? null, limit: edgeLimit + 1, hops: a.hops, maxNodes: a.maxNodes }, variant);
   const starts = start?.starts ?? [];
   const memberRows = start?.members ?? [];
   if (loaders) {
@@ -81,7 +95,9 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   let frontier = [...seen];
   let truncatedBy: string | null = null;
   for (let hop = 0; hop < a.hops && frontier.length > 0 && !truncatedBy; hop += 1) {
-    const rows = hop === 0 ? (start?.rows ?? []) : await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant);
+    // The first round trip took the second hop too, from the same frontier as this one, unless the first hop
+    // had already cut the expansion short (and then no second hop is taken here either).
+    const rows = hop === 0 ? (start?.rows ?? []) : hop === 1 && start?.second ? start.rows2 : await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant);
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
     for (const { node, ...r } of rows.slice(0, edgeLimit)) {

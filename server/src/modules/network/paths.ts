@@ -4,7 +4,7 @@ import { toEdge } from '../core/edges.js';
 import { existingEntities, requireEntities } from '../entities/loaders.js';
 import type { EntityRow } from '../entities/statements.js';
 import { wholeNumberWithin } from './arguments.js';
-import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES, testsThatHold, type Direction } from './expand.js';
+import { ACTOR_LINK_TYPES, arrowOf, SYMMETRIC_LINK_TYPES, testsThatHold, type Direction } from './expand.js';
 import { distinctRoutes, lightestRoutes, type Route } from './routes.js';
 import { networkStatements as S, type PathRow } from './statements.js';
 import type { EdgeModel } from './subgraph.js';
@@ -70,7 +70,7 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
   // The relationship types are written into the pattern, and the tests that hold left out (as an expansion's).
   // Only with targets by kind is there a target test to leave out (pathsToIds.cypher has none).
   const omit = [...testsThatHold(params), ...(params.via === null ? ['via'] : []), ...(targets && params.toTypes.length === 0 ? ['target'] : [])];
-  const variant = { maxLength, targets, relTypes: params.types, omit };
+  const variant = { maxLength, targets, relTypes: params.types, arrow: arrowOf(params), omit };
   if (a.mode === 'WEIGHTED') {
     // Cypher has no weighted shortest-path selector without GDS, so the server ranks the bounded set of
     // simple paths up to maxLength by total weight. Exact when fewer than WEIGHTED_CANDIDATES exist.

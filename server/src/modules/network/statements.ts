@@ -16,8 +16,8 @@ export type NetworkEdgeRow = z.infer<typeof edgeRow>;
 export const frontierRow = edgeRow.extend({ node: entityRow });
 export type FrontierRow = z.infer<typeof frontierRow>;
 
-/** The first hop with its start (cypher/network/expandStart.cypher): one row. */
-const startRow = z.object({ starts: z.array(entityRow), members: z.array(entityRow), rows: z.array(frontierRow) });
+/** The first two hops with their start (cypher/network/expandStart.cypher): one row. */
+const startRow = z.object({ starts: z.array(entityRow), members: z.array(entityRow), rows: z.array(frontierRow), second: z.boolean(), rows2: z.array(frontierRow) });
 
 /**
  * A path: the ids of its entities in order, their stored properties (`nodes`, absent where a caller builds
