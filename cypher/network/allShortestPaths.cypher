@@ -19,9 +19,10 @@ MATCH p = ALL SHORTEST (a) ((x)__LARROW__-[r__TYPES__]-__RARROW__(y)
 WHERE b <> a
   AND (b.id IN $toIds OR (b.kind IN $toKinds AND (size($toTypes) = 0 OR b.buyerType IN $toTypes OR b.institutionType IN $toTypes OR any(t IN coalesce(b.roles, []) WHERE t IN $toTypes))))  // optional: target
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))  // optional: via
-// Ordered and cut on ids first; the properties are read for the paths kept only.
-WITH p, [n IN nodes(p) | n.id] AS nodeIds
-ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]
+// Shortest first, then by the target's id, then by the ids along the path (as paths.cypher); cut on ids, and
+// the properties read for the paths kept only.
+WITH p, b.id AS target, [n IN nodes(p) | n.id] AS nodeIds
+ORDER BY length(p), target, nodeIds, [rel IN relationships(p) | rel.id]
 LIMIT $limit
 RETURN nodeIds, [n IN nodes(p) | n __ENTITY__] AS nodes,
        [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: rel __LINK__}] AS rels

@@ -24,9 +24,10 @@ MATCH p = SHORTEST __K__ (a) ((x)__LARROW__-[r__TYPES__]-__RARROW__(y)
   ){1,__MAXLEN__} (b)
 WHERE true
   AND ($via IS NULL OR all(n IN nodes(p)[1..-1] WHERE n.kind IN $via))  // optional: via
-// Ordered and cut on ids first; the properties are read for the paths kept only.
-WITH p, [n IN nodes(p) | n.id] AS nodeIds
-ORDER BY length(p), nodeIds, [rel IN relationships(p) | rel.id]
+// Shortest first, then by the target's id, then by the ids along the path (as paths.cypher); cut on ids, and
+// the properties read for the paths kept only.
+WITH p, b.id AS target, [n IN nodes(p) | n.id] AS nodeIds
+ORDER BY length(p), target, nodeIds, [rel IN relationships(p) | rel.id]
 LIMIT $limit
 RETURN nodeIds, [n IN nodes(p) | n __ENTITY__] AS nodes,
        [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: rel __LINK__}] AS rels

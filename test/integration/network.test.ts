@@ -34,6 +34,28 @@ describe('paths', () => {
     expect(r.data!.weighted.paths).toEqual([{ length: 2, weight: 3.5 }]); // SUBCONTRACTOR_OF 1 + SELLS_TO 2.5
   });
 
+  it('pages paths shortest first, then by target, then by the ids along them: a short page is the start of a long one in every mode', async () => {
+    type P = { paths: { count: number; paths: { length: number; nodes: { id: string }[]; edges: { id: string }[] }[] } };
+    const q = 'query($from: ID!, $mode: PathMode!, $first: Int!) { paths(from: $from, to: { kinds: [BUYER, INSTITUTION] }, mode: $mode, k: 3, maxLength: 4, first: $first) { count paths { length nodes { id } edges { id } } } }';
+    for (const from of [SUBS, 'firm:segusino', 'cluster:sinos-valley-footwear']) {
+      for (const mode of ['K_SHORTEST', 'ALL_SHORTEST', 'ALL_SIMPLE']) {
+        const all = await gql<P>(service(), q, { from, mode, first: 100 });
+        expect(all.errors, `${from} ${mode}`).toBeUndefined();
+        const paths = all.data!.paths.paths;
+        expect(paths.length, `${from} ${mode}`).toBeGreaterThan(3);
+        const key = (p: (typeof paths)[number]) => [p.length, p.nodes.at(-1)!.id, p.nodes.map((n) => n.id).join(' '), p.edges.map((e) => e.id).join(' ')] as const;
+        for (let i = 1; i < paths.length; i += 1) {
+          const [a, b] = [key(paths[i - 1]!), key(paths[i]!)];
+          expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] + '|' + a[3] <= b[2] + '|' + b[3]))), `${from} ${mode}: ${a.join(' / ')} before ${b.join(' / ')}`).toBe(true);
+        }
+        for (const first of [1, 2, 3, 5]) {
+          const page = await gql<P>(service(), q, { from, mode, first });
+          expect(page.data!.paths.paths, `${from} ${mode} first ${first}`).toEqual(paths.slice(0, first));
+        }
+      }
+    }
+  });
+
   it('finds the same paths to targets given by kind (their labels in the pattern) as to the same targets given by kind and id', async () => {
     const q = (to: string) => `{ paths(from: "${SUBS}", to: ${to}, mode: K_SHORTEST, k: 2, maxLength: 4, first: 20) { count paths { length nodes { id } edges { id } } } }`;
     for (const mode of ['K_SHORTEST', 'ALL_SHORTEST', 'ALL_SIMPLE']) {

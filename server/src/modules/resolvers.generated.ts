@@ -1750,7 +1750,9 @@ export type Query = {
    * Paths from one entity to a target or a set of targets ("through whom can SME X reach buyer Y?", "who
    * could introduce A to B?"), constrained by relationship types, intermediate node kinds and direction.
    * Default types: the actor network (all but LOCATED_IN, AFFECTS, UNDERWENT, HAS_CHAIN). With direction OUT or
-   * IN, symmetric types (COOPERATES_WITH, JOINT_VENTURE, COMPETES_WITH) are crossed either way.
+   * IN, symmetric types (COOPERATES_WITH, JOINT_VENTURE, COMPETES_WITH) are crossed either way. Paths come
+   * shortest first, then by their target's id, then by the ids of the entities and relationships they pass
+   * through (WEIGHTED: lightest first), so the same question gets the same page.
    */
   paths: PathSet;
   /**
