@@ -15,6 +15,7 @@
  * - Buyers SELL_TO another buyer (importer → retailer) with probability 0.3; institutions SUPPORT
  *   1 + Geometric(½) firms of their cluster.
  */
+import { GOVERNANCE_GHS, GOVERNANCE_HS } from '../server/src/domain/enums.js';
 import { mulberry32 as rng } from '../server/src/domain/betweennessSample.js';
 import type { Executor } from '../server/src/neo4j/executor.js';
 
@@ -113,7 +114,7 @@ export async function writeNetwork(executor: Executor, actors: number, progress:
   await nodes('Place', 20, (i) => ({ id: `place:bench-country-${i}`, p: { id: `place:bench-country-${i}`, kind: 'Place', name: `Country ${i}`, placeType: 'country', aliases: [], aliasText: '', ...source } }));
   await nodes('Place', n.clusters, (c) => ({ id: `place:bench-${c}`, p: { id: `place:bench-${c}`, kind: 'Place', name: `Municipality ${c}`, placeType: 'municipality', aliases: [], aliasText: '', ...source } }));
   await nodes('Cluster', n.clusters, (c) => ({ id: clusterId(c), p: { id: clusterId(c), kind: 'Cluster', name: `${SECTORS[c % SECTORS.length]} cluster ${c}`, sector: SECTORS[c % SECTORS.length], aliases: [], aliasText: '', ...source } }));
-  await nodes('ValueChain', n.clusters, (c) => ({ id: `chain:bench-${c}`, p: { id: `chain:bench-${c}`, kind: 'ValueChain', name: `Chain ${c}`, governanceHS: pick(['MARKET', 'NETWORK', 'QUASI_HIERARCHY', 'HIERARCHY']), governanceGHS: pick(['MARKET', 'MODULAR', 'RELATIONAL', 'CAPTIVE', 'HIERARCHY']), aliases: [], aliasText: '', ...source } }));
+  await nodes('ValueChain', n.clusters, (c) => ({ id: `chain:bench-${c}`, p: { id: `chain:bench-${c}`, kind: 'ValueChain', name: `Chain ${c}`, governanceHS: pick(GOVERNANCE_HS), governanceGHS: pick(GOVERNANCE_GHS), aliases: [], aliasText: '', ...source } }));
   await nodes('Firm', n.firms, (i) => entity(firmId(i), 'Firm', { roles: [pick(['sme', 'supplier', 'lead_firm', 'subcontractor'])] }));
   await nodes('Buyer', n.buyers, (i) => entity(buyerId(i), 'Buyer', { buyerType: pick(BUYER_TYPES) }));
   await nodes('Institution', n.institutions, (i) => entity(institutionId(i), 'Institution', { institutionType: pick(INSTITUTION_TYPES) }));

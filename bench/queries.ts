@@ -7,7 +7,9 @@
  * service's schema (applySchema) and, when the store does not already hold it, writes the synthetic network
  * of bench/network.ts (1,006,022 nodes and 3,254,029 relationships at the default size; 25 min on 2 busy cores). Then it starts
  * the service (compiled, `node dist/server/src/main.js` as `npm start` runs it, NODE_ENV=production, no seeds) against that database and, for every query family the
- * API offers, times on the same seeded random arguments:
+ * API offers (bench/families.ts), first checks that the hand-written statement answers what the GraphQL request
+ * does for every drawn argument (each answer read into the family's comparable form: same entities, relationships,
+ * order where the API pages, caps), then times on the same seeded random arguments:
  *   (a) the GraphQL request end to end (HTTP POST to /graphql on loopback, JSON parsed), and
  *   (b) the single hand-written Cypher statement that answers the same question, through neo4j-driver in an
  *       auto-commit transaction (a session per request; the service's reads are auto-commit too), rows materialised;
@@ -15,12 +17,13 @@
  *       costs on the machine at hand, so that GraphQL / relay isolates what the GraphQL service itself adds;
  *   (d) the GraphQL request executed in this process, without HTTP: the service's schema, resolvers, request
  *       context (app.ts's requestContext) and compiled execution over this process's own driver, as (b) runs
- *       its statement: in-process / Cypher is what the GraphQL layer and the service's statements cost.
- * Every family first runs its arguments once on both sides (both JITs warm), then each family: one more warm-up
- * pass over its `requests` arguments on both sides, then `runs` runs alternating
- * GraphQL and Cypher; per run the median and p95 of its requests; reported: the median over runs of each.
- * Ratio = GraphQL median / Cypher median (target ≤ 1.3×); the 2-hop neighbourhood and the shortest path
- * must also answer in < 50 ms (median). Appends a dated table to bench/RESULTS.md unless --no-record.
+ *       its statement: in-process / Cypher is the GraphQL overhead, what the GraphQL layer and the service's
+ *       statements add to the hand-written statement (target ≤ 1.3×);
+ *   (e) where a family has one, the looser statement of an earlier benchmark (Family.loose), for comparison.
+ * Every family first runs its arguments twice on every side (both JITs warm), then each family: one more warm-up
+ * pass over its `requests` arguments on every side, then `runs` runs rotating the sides; per run the median and
+ * p95 of its requests; reported: the median over runs of each. The 2-hop neighbourhood and the shortest path
+ * must also answer in < 50 ms (median, over HTTP). Appends a dated table to bench/RESULTS.md unless --no-record.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -37,201 +40,12 @@ import { connect } from '../server/src/neo4j/driver.js';
 import { Executor } from '../server/src/neo4j/executor.js';
 import { loadCypherRegistry } from '../server/src/neo4j/registry.js';
 import { applySchema } from '../server/src/neo4j/schema.js';
-import { luceneQuery } from '../server/src/modules/entities/search.js';
-import { ACTOR_LINK_TYPES } from '../server/src/modules/network/expand.js';
-import { buyerId, clusterId, deleteNetwork, firmId, networkSize, rng, storedNetwork, writeNetwork, type NetworkSize } from './network.js';
+import { FAMILIES, type Args, type Family, type Graph } from './families.js';
+import { deleteNetwork, networkSize, rng, storedNetwork, writeNetwork } from './network.js';
 import { freePort } from './http.js';
 import { arg, cpuMs, loadAverage, median, record } from './report.js';
 
 const log = (s: string) => process.stderr.write(`[queries] ${s}\n`);
-
-/** The relationship-type alternation of the actor network, for hand-written patterns. */
-const ACTOR_TYPES = ACTOR_LINK_TYPES.join('|');
-
-type Args = Record<string, unknown>;
-interface Family {
-  name: string;
-  /** The < 50 ms median target applies. */
-  latencyTarget?: boolean;
-  /** Requests per run when not the command line's (a family too slow for it). */
-  requests?: number;
-  /** Draws one request's arguments (may look the graph up, e.g. for a reachable target). */
-  draw: (r: () => number, g: Graph) => Promise<Args> | Args;
-  graphql: string;
-  cypher: string;
-  /** Cypher parameters from the drawn arguments (default: the arguments themselves). */
-  params?: (a: Args) => Args;
-}
-
-interface Graph {
-  size: NetworkSize;
-  read: (text: string, params: Args) => Promise<Record<string, unknown>[]>;
-}
-
-const randomActor = (r: () => number, n: NetworkSize) => {
-  const x = r();
-  if (x < 0.85) return firmId(Math.floor(r() * n.firms));
-  if (x < 0.95) return buyerId(Math.floor(r() * n.buyers));
-  return `institution:bench-${Math.floor(r() * n.institutions)}`;
-};
-
-/** A target 2 to 4 hops from `from` (a random walk over the actor network), for path queries that find something. */
-async function reachable(r: () => number, g: Graph, from: string): Promise<string> {
-  const steps = 2 + Math.floor(r() * 3);
-  const rows = await g.read(
-    `MATCH (a:Entity {id: $from}) MATCH p = (a)-[:${ACTOR_TYPES}]-{${steps}}(b:Entity) WHERE b <> a WITH b LIMIT 200 RETURN collect(b.id) AS ids`,
-    { from },
-  );
-  const ids = (rows[0]?.ids as string[]) ?? [];
-  return ids.length ? ids[Math.floor(r() * ids.length)]! : clusterId(0);
-}
-
-/** A page of entities of one kind by name, with the total: the hand-written form of `entities`. */
-const ENTITY_PAGE = `MATCH (n:Entity) WHERE n.kind = $kind
-WITH n ORDER BY n.name, n.id LIMIT 50
-WITH collect(n {.*}) AS page
-RETURN page, COUNT { MATCH (m:Entity) WHERE m.kind = $kind } AS total`;
-
-const FAMILIES: Family[] = [
-  {
-    // The floor: what the HTTP + GraphQL path costs with no database work, next to one bare driver round trip.
-    name: 'floor: no work (GraphQL __typename; Cypher RETURN 1)',
-    draw: () => ({}),
-    graphql: '{ __typename }',
-    cypher: 'RETURN 1 AS ok',
-  },
-  {
-    name: 'search',
-    draw: async (r, g) => {
-      const [row] = await g.read('MATCH (n:Entity {id: $id}) RETURN n.name AS name', { id: randomActor(r, g.size) });
-      const words = String(row?.name ?? 'Calzados').split(' ');
-      return { text: `${words[0]} ${words[1]}` };
-    },
-    graphql: 'query($text: String!) { search(text: $text, first: 10) { kind score entity { id name } } }',
-    cypher: `CALL db.index.fulltext.queryNodes('entity_search', $q) YIELD node, score
-RETURN node.id AS id, node.kind AS kind, node.name AS name, score ORDER BY score DESC, name ASC LIMIT 10`,
-    params: (a) => ({ q: luceneQuery(String(a.text)) }),
-  },
-  {
-    name: 'entity (with 50 links)',
-    draw: (r, g) => ({ id: randomActor(r, g.size) }),
-    graphql: 'query($id: ID!) { entity(id: $id) { id kind name aliases type validFrom links(first: 50) { id type direction other { id name kind } } } }',
-    cypher: `MATCH (n:Entity {id: $id})
-CALL (n) { MATCH (n)-[r]-(m:Entity) RETURN r, m ORDER BY type(r), m.name LIMIT 50 }
-RETURN n {.id, .kind, .name, .aliases, .roles, .buyerType, .institutionType, .validFrom} AS n,
-       collect({id: r.id, type: type(r), out: startNode(r) = n, other: m {.id, .name, .kind}}) AS links`,
-  },
-  {
-    name: 'entitiesByIds (50 ids)',
-    draw: (r, g) => ({ ids: Array.from({ length: 50 }, () => randomActor(r, g.size)) }),
-    graphql: 'query($ids: [ID!]!) { entitiesByIds(ids: $ids) { id kind name type } }',
-    cypher: 'UNWIND $ids AS id MATCH (n:Entity {id: id}) RETURN n {.id, .kind, .name, .roles, .buyerType, .institutionType} AS n',
-  },
-  {
-    name: 'cluster members',
-    draw: (r, g) => ({ id: clusterId(Math.floor(r() * g.size.clusters)) }),
-    graphql: 'query($id: ID!) { entity(id: $id) { id name members { id name kind } } }',
-    cypher: `MATCH (c:Entity {id: $id})
-OPTIONAL MATCH (m:Entity)-[:MEMBER_OF]->(c)
-RETURN c {.id, .name} AS cluster, collect(DISTINCT m {.id, .name, .kind}) AS members`,
-  },
-  {
-    name: 'neighbourhood (1 hop)',
-    draw: (r, g) => ({ id: randomActor(r, g.size) }),
-    graphql: 'query($id: ID!) { neighbourhood(ids: [$id], hops: 1) { truncated nodes { id name kind } edges { id type source target } } }',
-    cypher: `MATCH (a:Entity {id: $id})
-OPTIONAL MATCH (a)-[r:${ACTOR_TYPES}]-(b:Entity)
-WITH a, collect(DISTINCT b {.id, .name, .kind}) AS bs, collect(DISTINCT r) AS rs
-RETURN [a {.id, .name, .kind}] + bs AS nodes, [x IN rs | {id: x.id, type: type(x), source: startNode(x).id, target: endNode(x).id}] AS edges`,
-  },
-  {
-    name: 'neighbourhood (2 hops)',
-    latencyTarget: true,
-    draw: (r, g) => ({ id: randomActor(r, g.size) }),
-    graphql: 'query($id: ID!) { neighbourhood(ids: [$id], hops: 2) { truncated nodes { id name kind } edges { id type source target } } }',
-    // The same caps as the API (MAX_SUBGRAPH_NODES 5,000 entities; 20,000 relationships a hop), so both
-    // sides answer the same question on hubs too.
-    cypher: `MATCH (a:Entity {id: $id})
-CALL (a) { OPTIONAL MATCH (a)-[r:${ACTOR_TYPES}]-(b:Entity) WITH r, b LIMIT 20000 RETURN collect(DISTINCT b) AS hop1, collect(DISTINCT r) AS rels1 }
-CALL (a, hop1) { UNWIND hop1 AS b MATCH (b)-[r:${ACTOR_TYPES}]-(c:Entity) WITH r, c LIMIT 20000 RETURN collect(DISTINCT c) AS hop2, collect(DISTINCT r) AS rels2 }
-WITH [a] + hop1 + [c IN hop2 WHERE c <> a AND NOT c IN hop1] AS reached, rels1 + rels2 AS rels
-WITH reached[..5000] AS nodes, size(reached) > 5000 AS cut, rels
-RETURN [n IN nodes | n {.id, .name, .kind}] AS nodes,
-       [x IN rels WHERE NOT cut OR (startNode(x) IN nodes AND endNode(x) IN nodes) | {id: x.id, type: type(x), source: startNode(x).id, target: endNode(x).id}] AS edges`,
-  },
-  {
-    name: 'shortest path',
-    latencyTarget: true,
-    draw: async (r, g) => {
-      const from = randomActor(r, g.size);
-      return { from, to: await reachable(r, g, from) };
-    },
-    graphql: 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }, mode: SHORTEST, maxLength: 4) { count paths { length nodes { id name } edges { id type source target } } } }',
-    cypher: `MATCH (a:Entity {id: $from}), (b:Entity {id: $to})
-MATCH p = SHORTEST 1 (a)-[:${ACTOR_TYPES}]-{1,4}(b)
-RETURN [n IN nodes(p) | n {.id, .name}] AS nodes, [x IN relationships(p) | {id: x.id, type: type(x), source: startNode(x).id, target: endNode(x).id}] AS edges`,
-  },
-  {
-    name: 'paths to any buyer (k = 3)',
-    draw: (r, g) => ({ from: firmId(Math.floor(r() * g.size.firms)) }),
-    graphql: 'query($from: ID!) { paths(from: $from, to: { kinds: [BUYER] }, mode: K_SHORTEST, k: 3, maxLength: 4, first: 10) { count paths { length nodes { id name } } } }',
-    cypher: `MATCH (a:Entity {id: $from})
-MATCH p = SHORTEST 3 (a)-[:${ACTOR_TYPES}]-{1,4}(b:Buyer)
-WITH p ORDER BY length(p) LIMIT 10
-RETURN [n IN nodes(p) | n {.id, .name}] AS nodes, length(p) AS length`,
-  },
-  {
-    name: 'traceValueChain (cluster, 3 tiers)',
-    draw: (r, g) => ({ id: clusterId(Math.floor(r() * g.size.clusters)) }),
-    graphql: 'query($id: ID!) { traceValueChain(id: $id, direction: DOWNSTREAM, tiers: 3) { truncated tiers { tier nodes { id name } } edges { tier edge { id source target } governanceHS governanceGHS } } }',
-    cypher: `MATCH (c:Entity {id: $id})
-WITH c, [c] + COLLECT { MATCH (m:Entity)-[:MEMBER_OF]->(c) RETURN m } AS tier0
-CALL (tier0) {
-  UNWIND tier0 AS s
-  MATCH p = (s)-[:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->{1,3}(t:Entity)
-  WHERE NOT t IN tier0
-  RETURN t, min(length(p)) AS tier
-}
-WITH tier0, collect({n: t, tier: tier}) AS reached
-WITH [x IN tier0 | {n: x, tier: 0}] + reached AS all
-WITH all, [x IN all | x.n] AS ns
-CALL (ns) {
-  UNWIND ns AS s MATCH (s)-[r:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->(t) WHERE t IN ns
-  WITH r, s, t, COLLECT { MATCH (s)-[:PARTICIPATES_IN|LEADS|HAS_CHAIN]->(ch:ValueChain)<-[:PARTICIPATES_IN|LEADS|HAS_CHAIN]-(t) RETURN DISTINCT ch } AS shared
-  RETURN collect({id: r.id, source: s.id, target: t.id, hs: [x IN shared | x.governanceHS], ghs: [x IN shared | x.governanceGHS]}) AS edges
-}
-RETURN [x IN all | {id: x.n.id, name: x.n.name, tier: x.tier}] AS nodes, edges`,
-  },
-  {
-    name: 'jointAction (cluster)',
-    draw: (r, g) => ({ clusterId: clusterId(Math.floor(r() * g.size.clusters)) }),
-    graphql: 'query($clusterId: ID!) { jointAction(clusterId: $clusterId) { density actors byForm { form count } subgraph { nodes { id name } edges { id source target form } } } }',
-    cypher: `MATCH (c:Entity {id: $clusterId})
-WITH [c] + COLLECT { MATCH (m:Entity)-[:MEMBER_OF]->(c) RETURN DISTINCT m } AS core
-CALL (core) { UNWIND core AS x MATCH (x)-[r:COOPERATES_WITH]-(y:Entity) RETURN collect(DISTINCT r) AS rels, collect(DISTINCT y) AS partners }
-WITH core, rels, partners, size(core) AS n,
-     size([r IN rels WHERE startNode(r) IN core AND endNode(r) IN core AND startNode(r) <> endNode(r)]) AS within
-RETURN [x IN core + [p IN partners WHERE NOT p IN core] | x {.id, .name}] AS nodes,
-       [r IN rels | {id: r.id, source: startNode(r).id, target: endNode(r).id, form: r.form}] AS edges,
-       CASE WHEN n < 2 THEN 0.0 ELSE toFloat(within) / (n * (n - 1) / 2) END AS density`,
-  },
-  {
-    name: 'entities (buyers or institutions by name, page of 50)',
-    draw: (r) => ({ kind: r() < 0.5 ? 'BUYER' : 'INSTITUTION' }),
-    graphql: 'query($kind: Kind!) { entities(filter: { kinds: [$kind] }, first: 50) { totalCount nodes { id name kind } pageInfo { hasNextPage endCursor } } }',
-    cypher: ENTITY_PAGE,
-    params: (a) => ({ kind: { BUYER: 'Buyer', INSTITUTION: 'Institution' }[String(a.kind)] }),
-  },
-  {
-    // 850,000 firms: seconds a request on both sides (every firm is read to count and rank them), so fewer requests.
-    name: 'entities (firms by name, page of 50)',
-    requests: 5,
-    draw: () => ({ kind: 'FIRM' }),
-    graphql: 'query($kind: Kind!) { entities(filter: { kinds: [$kind] }, first: 50) { totalCount nodes { id name kind } pageInfo { hasNextPage endCursor } } }',
-    cypher: ENTITY_PAGE,
-    params: () => ({ kind: 'Firm' }),
-  },
-];
 
 const pct = (xs: number[], q: number) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -276,16 +90,34 @@ async function graphqlOnce(url: string, query: string, variables: Args): Promise
  * One hand-written statement through the driver, the cheapest way it runs one: a session and an auto-commit
  * transaction (one Bolt message, as the service's own reads since 4afc504), the rows as objects.
  */
-async function cypherOnce(driver: Driver, database: string, text: string, params: Args): Promise<number> {
+async function cypherRows(driver: Driver, database: string, text: string, params: Args): Promise<{ ms: number; rows: Record<string, unknown>[] }> {
   const t = performance.now();
   const session = driver.session({ database, defaultAccessMode: neo4j.session.READ });
   try {
     const res = await session.run(text, params);
-    res.records.map((r) => r.toObject());
+    const rows = res.records.map((r) => r.toObject());
+    return { ms: performance.now() - t, rows };
   } finally {
     await session.close();
   }
-  return performance.now() - t;
+}
+const cypherOnce = async (driver: Driver, database: string, text: string, params: Args) => (await cypherRows(driver, database, text, params)).ms;
+
+/**
+ * Whether the hand-written statement answers what the GraphQL request does, argument by argument (each side read
+ * into the family's comparable form): a baseline that returns less, or in another order, is no baseline.
+ */
+async function sameAnswers(url: string, driver: Driver, database: string, f: Family, drawn: Args[], params: Args[]): Promise<{ same: number; firstDifference: string | null }> {
+  let same = 0;
+  let firstDifference: string | null = null;
+  for (let i = 0; i < drawn.length; i += 1) {
+    const { body } = await graphqlPost(url, f.graphql, drawn[i]!);
+    const g = JSON.stringify(f.answer.graphql(body.data as Record<string, unknown>));
+    const c = JSON.stringify(f.answer.cypher((await cypherRows(driver, database, f.cypher, params[i]!)).rows));
+    if (g === c) same += 1;
+    else firstDifference ??= `${JSON.stringify(drawn[i])}: GraphQL ${g.slice(0, 300)} | Cypher ${c.slice(0, 300)}`;
+  }
+  return { same, firstDifference };
 }
 
 interface Measured {
@@ -298,6 +130,11 @@ interface Measured {
   r: { p50: number; p95: number };
   /** The GraphQL request executed in this process (no HTTP), through this process's driver. */
   i: { p50: number; p95: number };
+  /** The looser statement of an earlier benchmark (Family.loose), through the driver; null when none. */
+  l: { p50: number; p95: number } | null;
+  /** Arguments for which both sides gave the same answer (Family.answer), of `requests`; the first that differed. */
+  same: number;
+  firstDifference: string | null;
   truncated: number;
   /** Database round trips of one GraphQL request (the service's `extensions.dbQueries`), median. */
   roundTrips: number;
@@ -418,6 +255,8 @@ async function main(): Promise<void> {
     for (const { f, drawn, params } of prepared) {
       const n = drawn.length;
       let truncated = 0;
+      const { same, firstDifference } = await sameAnswers(url, driver, db, f, drawn, params);
+      if (firstDifference) log(`${f.name}: the hand-written statement answered ${n - same} of ${n} arguments differently, e.g. ${firstDifference}`);
       /** One side's times over its arguments, one request after another. */
       const timed = async <A,>(args: A[], once: (a: A) => Promise<number>) => {
         const ms: number[] = [];
@@ -428,11 +267,13 @@ async function main(): Promise<void> {
       const cy = () => timed(params, (p) => cypherOnce(driver, db, f.cypher, p));
       const rl = () => timed(params, (p) => relayOnce(relayUrl, f.cypher, p));
       const ip = () => timed(drawn, (v) => inProcessOnce(f.graphql, v));
+      const lo = () => timed(params, (p) => cypherOnce(driver, db, f.loose!, p));
       // Warm-up (query plans, page cache), then the runs, rotating which side goes first.
       await gq();
       await cy();
       await rl();
       await ip();
+      if (f.loose) await lo();
       const trips: number[] = [];
       for (const v of drawn) {
         const res = (await graphqlPost(url, f.graphql, v)).body as unknown as { data: Record<string, { truncated?: boolean } | null>; extensions?: { dbQueries?: number } };
@@ -443,6 +284,7 @@ async function main(): Promise<void> {
       const cRuns: number[][] = [];
       const rRuns: number[][] = [];
       const iRuns: number[][] = [];
+      const lRuns: number[][] = [];
       // CPU used by the service and by Neo4j while each side runs: wall times on a shared machine include
       // waiting for a core; CPU time says what each side costs.
       const cpu = { service: 0, neo4jG: 0, neo4jC: 0 };
@@ -457,7 +299,7 @@ async function main(): Promise<void> {
         cRuns.push(await cy());
         cpu.neo4jC += cpuMs(neo.pid) - n0;
       };
-      const sides = [g, c, async () => void rRuns.push(await rl()), async () => void iRuns.push(await ip())];
+      const sides = [g, c, async () => void rRuns.push(await rl()), async () => void iRuns.push(await ip()), ...(f.loose ? [async () => void lRuns.push(await lo())] : [])];
       for (let i = 0; i < runs; i += 1) for (let k = 0; k < sides.length; k += 1) await sides[(i + k) % sides.length]!();
       const perRequest = (ms: number) => ms / (runs * drawn.length);
       const m: Measured = {
@@ -468,6 +310,9 @@ async function main(): Promise<void> {
         c: { p50: median(cRuns.map((x) => median(x))), p95: median(cRuns.map((x) => pct(x, 0.95))) },
         r: { p50: median(rRuns.map((x) => median(x))), p95: median(rRuns.map((x) => pct(x, 0.95))) },
         i: { p50: median(iRuns.map((x) => median(x))), p95: median(iRuns.map((x) => pct(x, 0.95))) },
+        l: lRuns.length ? { p50: median(lRuns.map((x) => median(x))), p95: median(lRuns.map((x) => pct(x, 0.95))) } : null,
+        same,
+        firstDifference,
         truncated,
         roundTrips: median(trips),
         cpu: { service: perRequest(cpu.service), neo4jG: perRequest(cpu.neo4jG), neo4jC: perRequest(cpu.neo4jC) },
@@ -476,19 +321,20 @@ async function main(): Promise<void> {
       log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | relay p50 ${m.r.p50.toFixed(1)} ms | in process p50 ${m.i.p50.toFixed(1)} ms (${(m.i.p50 / m.c.p50).toFixed(2)}×) | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× (relay ${(m.r.p50 / m.c.p50).toFixed(2)}×, GraphQL/relay ${(m.g.p50 / m.r.p50).toFixed(2)}×) | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
     }
     const rows = results.map((m) => {
-      const ratio = m.g.p50 / m.c.p50;
-      const ok = ratio <= 1.3 && (!m.target || m.g.p50 < 50);
-      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${ratio.toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.r.p50.toFixed(1)} | ${(m.r.p50 / m.c.p50).toFixed(2)}× | ${(m.g.p50 / m.r.p50).toFixed(2)}× | ${m.i.p50.toFixed(1)} | ${(m.i.p50 / m.c.p50).toFixed(2)}× | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
+      const overhead = m.i.p50 / m.c.p50;
+      const ok = m.same === m.requests && overhead <= 1.3 && (!m.target || m.g.p50 < 50);
+      const loose = m.l ? `${m.l.p50.toFixed(1)}` : '—';
+      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.same}/${m.requests} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${m.i.p50.toFixed(1)} | ${m.i.p95.toFixed(1)} | **${overhead.toFixed(2)}×** | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${(m.g.p50 / m.c.p50).toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.r.p50.toFixed(1)} | ${(m.r.p50 / m.c.p50).toFixed(2)}× | ${(m.g.p50 / m.r.p50).toFixed(2)}× | ${loose} | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
     });
     const text = [
       '',
       `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}). One client, requests one after another, warm (one pass first). Round trips: the statements one GraphQL request runs (the service's \`extensions.dbQueries\`, median; some run side by side). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request; on a shared machine wall time includes waiting for a core, CPU time does not. Per family ${requests} seeded random arguments, the same on both sides; ${runs} runs each; figures are the medians over runs of each run's median and p95, in ms. Cypher = the single hand-written statement through neo4j-driver (a session and an auto-commit transaction per request, the cheapest way the driver runs one statement; rows materialised); GraphQL = HTTP POST to /graphql on loopback, body parsed (node:http, a keep-alive socket). Relay = the same hand-written statement sent through bench/relay.ts, a bare node:http server that runs it through the driver and answers the rows as JSON, with the same client as GraphQL: relay / Cypher is the price of one HTTP hop on this machine, which any HTTP service in front of the driver pays, and GraphQL / relay what the GraphQL service adds beyond it. In process = the same GraphQL request executed in the benchmark's process (the service's schema, resolvers, request context and compiled execution on the benchmark's driver, no HTTP), result serialised: in process / Cypher is what the GraphQL layer and the service's statements cost without the hop.`,
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}). One client, requests one after another, warm. Per family ${requests} seeded random arguments, the same on every side; ${runs} runs each, the sides rotated; figures are the medians over runs of each run's median and p95, in ms. **Cypher** = the single hand-written statement that answers the same question (bench/families.ts), through neo4j-driver in this process (a session and an auto-commit transaction per request, rows materialised). **Same answer**: for how many arguments that statement's answer and the GraphQL response, each read into the family's comparable form, were equal (checked before timing). **GraphQL in process** = the same GraphQL request executed in this process: the service's schema, resolvers, request context, compiled execution and statements over this process's driver, result serialised; **GraphQL overhead** = in process / Cypher, both through the same driver in the same process: what the GraphQL layer and the service's statements add to the hand-written statement (target ≤ 1.3×; and the 2-hop neighbourhood and shortest path < 50 ms over HTTP). **GraphQL over HTTP** = POST /graphql to the service on loopback (node:http, a keep-alive socket), body parsed; **relay** = the hand-written statement sent through bench/relay.ts, a bare node:http server in front of the driver, with the same client: relay / Cypher is what one HTTP hop costs on this machine, which any HTTP service in front of the driver pays, and HTTP / relay what the service adds beyond it. **Loose Cypher**: the statement an earlier benchmark used where it answered a looser question (no order, no caps or no distinct routes; bench/families.ts). Round trips: the statements one GraphQL request runs (\`extensions.dbQueries\`, median). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request.`,
       `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
       '',
-      '| family | GraphQL p50 | GraphQL p95 | Cypher p50 | Cypher p95 | ratio | target | | relay p50 | relay / Cypher | GraphQL / relay | in process p50 | in process / Cypher | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| family | same answer | Cypher p50 | Cypher p95 | GraphQL in process p50 | p95 | GraphQL overhead (in process / Cypher) | GraphQL over HTTP p50 | p95 | HTTP / Cypher | target | | relay p50 | relay / Cypher | HTTP / relay | loose Cypher p50 | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n');
