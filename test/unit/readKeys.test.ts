@@ -34,9 +34,12 @@ describe('readKeysOf', () => {
 });
 
 describe('the relationship properties a request reads', () => {
-  it('reads the id, form and position always, and what Edge and Link fields show: qualifier, years, provenance', () => {
-    expect(linkKeys('{ neighbourhood(ids: ["a"]) { edges { id source target type } } }')).toEqual(['form', 'id', 'position']);
-    expect(linkKeys('{ neighbourhood(ids: ["a"]) { edges { validFrom qualifier } } }')).toEqual(['form', 'id', 'market', 'position', 'supportType', 'validFrom', 'what']);
+  it('reads the id always, what Edge and Link fields show (qualifier, years, provenance), and what byForm and chain roles count on', () => {
+    expect(linkKeys('{ neighbourhood(ids: ["a"]) { edges { id source target type } } }')).toEqual(['id']);
+    expect(linkKeys('{ neighbourhood(ids: ["a"]) { edges { validFrom qualifier } } }')).toEqual(['id', 'market', 'position', 'supportType', 'validFrom', 'what']);
+    expect(linkKeys('{ jointAction(clusterId: "c") { byForm { form count } subgraph { edges { id } } } }')).toEqual(['form', 'id']);
+    expect(linkKeys('{ entity(id: "a") { chains { role } } }')).toEqual(['id', 'position']);
+    expect(linkKeys('{ entity(id: "a") { participants { role } } }')).toEqual(['id', 'position']);
     expect(linkKeys('{ entity(id: "a") { links { source { doc quote } other { id } } } }')).toContain('source_quote');
   });
 

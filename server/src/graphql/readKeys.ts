@@ -49,11 +49,14 @@ const LINK_FIELD_KEYS: Record<string, Record<string, readonly string[]>> = {
   Edge: { __typename: [], id: [], type: [], source: [], target: [], form: ['form'], qualifier: QUALIFIER, validFrom: ['validFrom'], validUntil: ['validUntil'], provenance: PROVENANCE },
   Link: { __typename: [], id: [], type: [], from: [], to: [], other: [], direction: [], form: ['form'], qualifier: QUALIFIER, validFrom: ['validFrom'], validUntil: ['validUntil'], source: PROVENANCE },
 };
+/** Relationship properties the services read whatever is selected: the id (Link.id, Edge.id). */
+const LINK_BASE = ['id'];
 /**
- * Relationship properties the services read whatever is selected: the id (Link.id), the joint-action form
- * (byForm counts) and the chain position (a ChainRole's role).
+ * Relationship properties a service reads for a field that is no relationship field: the joint-action form
+ * for `byForm` (its counts), the chain position for an entity's `chains` and a chain's `participants` (a
+ * ChainRole's role, from the PARTICIPATES_IN link).
  */
-const LINK_BASE = ['id', 'form', 'position'];
+const LINK_KEYS_OF_FIELD: Record<string, readonly string[]> = { byForm: ['form'], chains: ['position'], participants: ['position'] };
 
 /**
  * Root fields whose services read, from the entity rows they load, only what the Entity fields below them ask
@@ -102,6 +105,7 @@ function analyse(schema: GraphQLSchema, document: DocumentNode): ReadKeys {
         }
         const type = typeInfo.getType();
         if (type && FACT_TYPES.has(getNamedType(type).name)) all = true;
+        for (const k of LINK_KEYS_OF_FIELD[node.name.value] ?? []) linkKeys.add(k);
         const linkFields = LINK_FIELD_KEYS[parent];
         if (linkFields) {
           const read = linkFields[node.name.value];
