@@ -1,8 +1,10 @@
 // One hop of a breadth-first expansion: the relationships of the frontier entities, of the chosen types,
 // in the chosen direction, valid in the chosen year, skipping excluded entities. The server calls it once
-// per hop (k ≤ MAX_HOPS), so a neighbourhood costs at most k round trips. Each row carries the stored
-// properties of its far end (`node`, the end reached from the frontier), so the entities reached need no
-// second round trip; rows are cut at $limit before any property is read.
+// per hop after the first two (expandStart.cypher takes those). One row: `rows`, the relationships, each
+// [id, type, source id, target id, properties], in id order and cut at $limit before any property is read;
+// `nodes`, the stored properties of the entities they reach (the far ends, once each), so that the entities
+// reached need no second round trip. A list per relationship and each entity once: a map per relationship
+// with its far end's map in it took 1.18× the time for a 2-hop neighbourhood (bench/RESULTS.md).
 // Variant: __TYPES__, the relationship types $types, and __LARROW__ / __RARROW__, $dir, written into the
 //   pattern, as in expandStart.cypher.
 // Parameters: $ids (frontier entity ids), $types (relationship types), $dir ('OUT' | 'IN' | 'BOTH'; the
@@ -23,5 +25,6 @@ WITH r, min(b.id) AS far
 WITH r, startNode(r) AS s, endNode(r) AS e, far
 ORDER BY r.id
 LIMIT $limit
-RETURN r.id AS id, type(r) AS type, s.id AS source, e.id AS target, r __LINK__ AS props,
-       CASE far WHEN s.id THEN s __ENTITY__ ELSE e __ENTITY__ END AS node
+WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
+WITH collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows, collect(DISTINCT f) AS reached
+RETURN rows, [f IN reached | f __ENTITY__] AS nodes

@@ -16,8 +16,8 @@
 //   either way), $year (int or null), $exclude (ids never entered), $limit (most relationships returned a
 //   hop), $hops (hops the caller takes), $maxNodes (most entities the caller keeps).
 // One row: starts (stored properties of the entities of $ids found, in the order of $ids), members (stored
-//   properties of the members, by id), rows (each {id, type, source, target, props, node} as expandFrontier's),
-//   second (whether the second hop was taken), rows2 (its rows, as expandFrontier's; empty when not taken).
+//   properties of the members, by id), rows and nodes (the first hop, as expandFrontier's), second (whether
+//   the second hop was taken), rows2 and nodes2 (the second hop, as expandFrontier's; empty when not taken).
 // Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
 //   (written into the pattern), dir ($dir is 'BOTH', or written into the pattern), year (no $year), exclude
 //   (no $exclude).
@@ -47,16 +47,16 @@ CALL (starts, members) {
   ORDER BY r.id
   LIMIT $limit
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
-  RETURN collect({id: r.id, type: type(r), source: s.id, target: e.id, props: r __LINK__, node: f __ENTITY__}) AS rows, collect(DISTINCT f) AS reached
+  RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows, collect(DISTINCT f) AS reached
 }
 // The entities the first hop reached that were not in the start: the second hop's frontier, as the caller's
 // (an id of $ids, a member by its MEMBER_OF link: tested so, not by looking through the lists of the start,
 // which took a trace from a 425-member cluster 6 ms more).
-WITH starts, members, rows,
+WITH starts, members, rows, reached,
      CASE WHEN $hops >= 2 AND size(rows) < $limit
        THEN [f IN reached WHERE NOT f.id IN $ids AND NOT EXISTS { (f)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf}) }]
        ELSE [] END AS frontier
-WITH starts, members, rows, frontier, $hops >= 2 AND size(rows) < $limit AND $idCount + size(frontier) <= $maxNodes AS second
+WITH starts, members, rows, reached, frontier, $hops >= 2 AND size(rows) < $limit AND $idCount + size(frontier) <= $maxNodes AS second
 CALL (frontier, second) {
   UNWIND CASE WHEN second THEN frontier ELSE [] END AS a
   MATCH (a)__LARROW__-[r__TYPES__]-__RARROW__(b:Entity)
@@ -69,6 +69,8 @@ CALL (frontier, second) {
   WITH r, startNode(r) AS s, endNode(r) AS e, far
   ORDER BY r.id
   LIMIT $limit
-  RETURN collect({id: r.id, type: type(r), source: s.id, target: e.id, props: r __LINK__, node: CASE far WHEN s.id THEN s __ENTITY__ ELSE e __ENTITY__ END}) AS rows2
+  WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
+  RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows2, collect(DISTINCT f) AS reached2
 }
-RETURN [a IN starts | a __ENTITY__] AS starts, [m IN members | m __ENTITY__] AS members, rows, second, rows2
+RETURN [a IN starts | a __ENTITY__] AS starts, [m IN members | m __ENTITY__] AS members, rows, [f IN reached | f __ENTITY__] AS nodes,
+       second, rows2, [f IN reached2 | f __ENTITY__] AS nodes2

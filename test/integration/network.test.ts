@@ -270,7 +270,8 @@ describe('entities read with only the properties a request shows', () => {
   it('projects id, kind, name and the keys asked for in the statements that read entities', async () => {
     const [row] = await service().executor.forRequest({ entity: ['validFrom'], link: ['id'] }).read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100, hops: 1, idCount: 1, maxNodes: 5000 });
     expect(row!.rows.length).toBeGreaterThan(0);
-    for (const n of [...row!.starts, ...row!.rows.map((r) => r.node)]) expect(Object.keys(n).every((k) => ['id', 'kind', 'name', 'validFrom'].includes(k))).toBe(true);
+    expect(row!.nodes.length).toBeGreaterThan(0);
+    for (const n of [...row!.starts, ...row!.nodes]) expect(Object.keys(n).every((k) => ['id', 'kind', 'name', 'validFrom'].includes(k))).toBe(true);
     const [all] = await service().executor.read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100, hops: 1, idCount: 1, maxNodes: 5000 });
     expect(row!.rows.every((r) => Object.keys(r.props).every((k) => k === 'id'))).toBe(true);
     expect(Object.keys(all!.starts[0]!)).toContain('sources');
@@ -282,8 +283,11 @@ describe('the network module’s statements', () => {
   it('return rows of their declared shapes on the seeded data (the executor checks every row)', async () => {
     const x = service().executor;
     const params = { from: SUBS, toIds: [US_BUYERS], toKinds: [], toTypes: [], types: ['SUBCONTRACTOR_OF', 'SELLS_TO'], via: null, exclude: [], year: null, dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, limit: 10 };
-    const frontier = await x.read(S.expandFrontier, { ids: [SUBS], types: ['SUBCONTRACTOR_OF'], dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 10 });
-    expect(frontier.every((e) => e.source === SUBS && e.type === 'SUBCONTRACTOR_OF' && typeof e.props.source_doc === 'string')).toBe(true);
+    const [frontier] = await x.read(S.expandFrontier, { ids: [SUBS], types: ['SUBCONTRACTOR_OF'], dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 10 });
+    expect(frontier!.rows.length).toBeGreaterThan(0);
+    expect(frontier!.rows.every((e) => e.source === SUBS && e.type === 'SUBCONTRACTOR_OF' && typeof e.props.source_doc === 'string')).toBe(true);
+    // The entities reached, once each: the far ends of those relationships.
+    expect(frontier!.nodes.map((n) => n.id).sort()).toEqual([...new Set(frontier!.rows.map((e) => e.target))].sort());
     const [start] = await x.read(S.expandStart, { ids: ['cluster:sinos-valley-footwear', 'cluster:nowhere'], membersOf: 'cluster:sinos-valley-footwear', types: ['COOPERATES_WITH'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 1000, hops: 1, idCount: 2, maxNodes: 5000 });
     expect(start!.starts.map((n) => n.id)).toEqual(['cluster:sinos-valley-footwear']);
     expect(start!.members.length).toBeGreaterThan(0);

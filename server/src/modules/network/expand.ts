@@ -97,11 +97,13 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   for (let hop = 0; hop < a.hops && frontier.length > 0 && !truncatedBy; hop += 1) {
     // The first round trip took the second hop too, from the same frontier as this one, unless the first hop
     // had already cut the expansion short (and then no second hop is taken here either).
-    const rows = hop === 0 ? (start?.rows ?? []) : hop === 1 && start?.second ? start.rows2 : await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant);
+    const { rows, nodes } = hop === 0 ? { rows: start?.rows ?? [], nodes: start?.nodes ?? [] }
+      : hop === 1 && start?.second ? { rows: start.rows2, nodes: start.nodes2 }
+        : (await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant))[0] ?? { rows: [], nodes: [] };
+    if (loaders) for (const n of nodes) loaders.entity.prime(n.id, n);
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
-    for (const { node, ...r } of rows.slice(0, edgeLimit)) {
-      loaders?.entity.prime(node.id, node);
+    for (const r of rows.slice(0, edgeLimit)) {
       for (const end of [r.source, r.target]) {
         if (seen.has(end)) continue;
         if (seen.size >= a.maxNodes) {

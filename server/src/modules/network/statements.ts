@@ -12,12 +12,25 @@ export const edgeRow = z.object({
 });
 export type NetworkEdgeRow = z.infer<typeof edgeRow>;
 
-/** A relationship of an expansion hop, with the stored properties of the end it reaches (`node`). */
-export const frontierRow = edgeRow.extend({ node: entityRow });
-export type FrontierRow = z.infer<typeof frontierRow>;
+/** A relationship of an expansion hop, as the statements send it ([id, type, source, target, properties]), read as an edge row. */
+const hopEdge = z
+  .tuple([z.string(), z.string(), z.string(), z.string(), z.record(z.string(), z.unknown())])
+  .transform(([id, type, source, target, props]): NetworkEdgeRow => ({ id, type, source, target, props }));
+
+/** One hop of an expansion (cypher/network/expandFrontier.cypher): its relationships and the entities they reach. */
+const hopRow = z.object({ rows: z.array(hopEdge), nodes: z.array(entityRow) });
+export type HopRow = z.infer<typeof hopRow>;
 
 /** The first two hops with their start (cypher/network/expandStart.cypher): one row. */
-const startRow = z.object({ starts: z.array(entityRow), members: z.array(entityRow), rows: z.array(frontierRow), second: z.boolean(), rows2: z.array(frontierRow) });
+const startRow = z.object({
+  starts: z.array(entityRow),
+  members: z.array(entityRow),
+  rows: z.array(hopEdge),
+  nodes: z.array(entityRow),
+  second: z.boolean(),
+  rows2: z.array(hopEdge),
+  nodes2: z.array(entityRow),
+});
 
 /**
  * A path: the ids of its entities in order, their stored properties (`nodes`, absent where a caller builds
@@ -29,7 +42,7 @@ export type PathRow = z.infer<typeof pathRow>;
 /** The network module's statements (cypher/network/) and the shapes of their rows. */
 export const networkStatements = {
   expandStart: statement('network/expandStart', startRow),
-  expandFrontier: statement('network/expandFrontier', frontierRow),
+  expandFrontier: statement('network/expandFrontier', hopRow),
   paths: statement('network/paths', pathRow),
   pathsToIds: statement('network/pathsToIds', pathRow),
   allShortestPaths: statement('network/allShortestPaths', pathRow),
