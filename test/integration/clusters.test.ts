@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clustersStatements as S } from '../../server/src/modules/clusters/statements.js';
+import { expand } from '../../server/src/modules/network/expand.js';
 import { gql, serviceForFile } from '../helpers/db.js';
 
 /**
@@ -106,9 +107,25 @@ describe('chain roles', () => {
 describe('the clusters module’s statements', () => {
   it('return rows of their declared shapes on the seeded data (the executor checks every row)', async () => {
     const x = service().executor;
-    const [chains] = await x.read(S.chainsOf, { ids: ['cluster:sinos-valley-footwear', 'firm:segusino'] });
-    expect(new Set(chains!.roles.map((r) => r.id))).toEqual(new Set(['cluster:sinos-valley-footwear', 'firm:segusino']));
-    expect(new Set(chains!.chains.map((c) => c.id))).toEqual(new Set(chains!.roles.map((r) => r.chain)));
+    // A trace's expansion reads the chains of every entity it holds, in its own round trips: the same as
+    // asking for them by id afterwards.
+    const C = 'cluster:sinos-valley-footwear';
+    const traced = await expand({ executor: x }, { ids: [C], membersOf: C, hops: 3, types: ['SUPPLIES', 'SUBCONTRACTOR_OF', 'SELLS_TO'], direction: 'OUT', maxNodes: 5000, chains: true });
+    const byId = await x.runText(
+      `MATCH (e:Entity)-[r:PARTICIPATES_IN|LEADS|HAS_CHAIN]->(c:ValueChain) WHERE e.id IN $ids
+       RETURN DISTINCT e.id AS id, c.id AS chain, CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'HAS_CHAIN' THEN 'cluster' ELSE coalesce(r.position, 'participant') END AS role`,
+      { ids: traced.nodeIds },
+      'READ',
+    );
+    const key = (r: { id: unknown; chain: unknown; role: unknown }) => `${String(r.id)} ${String(r.chain)} ${String(r.role)}`;
+    const seen = new Set(traced.nodeIds);
+    expect(traced.nodeIds.length).toBeGreaterThan(3);
+    expect(byId.length).toBeGreaterThan(0);
+    expect(new Set(traced.chains.roles.filter((r) => seen.has(r.id)).map(key))).toEqual(new Set(byId.map((r) => key(r as { id: unknown; chain: unknown; role: unknown }))));
+    expect(new Set(traced.chains.chains.map((c) => c.id))).toEqual(new Set(traced.chains.roles.map((r) => r.chain)));
+    expect(traced.chains.roles).toContainEqual(expect.objectContaining({ id: C, role: 'cluster' }));
+    // Without `chains`, none are read.
+    expect((await expand({ executor: x }, { ids: [C], membersOf: C, hops: 3, types: ['SUPPLIES'], direction: 'OUT', maxNodes: 5000 })).chains).toEqual({ roles: [], chains: [] });
     expect((await x.read(S.members, { ids: ['cluster:espirito-santo-metalworking'] }))[0]!.members.length).toBeGreaterThan(0);
     const figures = await x.read(S.clusterFigures, { ids: null });
     expect(figures.length).toBeGreaterThanOrEqual(40);

@@ -1,7 +1,7 @@
 import type { ServiceDeps } from '../context.js';
 import { existingEntities, MEMBER_LINKS, type LinkQuery, type LinkRow } from '../entities/loaders.js';
 import type { EntityRow } from '../entities/statements.js';
-import { clustersStatements as S } from './statements.js';
+import type { ChainRolesRow } from '../network/statements.js';
 
 /** An actor's role in a value chain (the parent of `ChainRole`; its ends are loaded when asked for). */
 export interface ChainRoleModel {
@@ -16,7 +16,7 @@ const CHAINS_OF: LinkQuery = { types: ['HAS_CHAIN', 'LEADS', 'PARTICIPATES_IN'],
 /** The actors that take part in or lead a chain. */
 const PARTICIPANTS: LinkQuery = { types: ['LEADS', 'PARTICIPATES_IN'], direction: 'IN', year: null, first: null };
 
-/** The role a PARTICIPATES_IN, LEADS or HAS_CHAIN link gives, as cypher/clusters/chainsOf.cypher names it. */
+/** The role a PARTICIPATES_IN, LEADS or HAS_CHAIN link gives, as the expansion statements name it (cypher/network/expandStart.cypher, chains). */
 function roleOf(l: LinkRow): string {
   if (l.type === 'LEADS') return 'lead';
   if (l.type === 'HAS_CHAIN') return 'cluster';
@@ -49,13 +49,16 @@ export async function membersOf({ loaders }: Pick<ServiceDeps, 'loaders'>, entit
   return existingEntities(loaders, [...new Set(links.map((l) => l.otherId))]);
 }
 
-/** The chains of many entities in one round trip, for chain tracing: entity id → its chains, roles and the chains' properties. */
-export async function chainsOfMany({ executor }: Pick<ServiceDeps, 'executor'>, a: { ids: string[] }): Promise<Map<string, { chain: string; role: string; node: EntityRow }[]>> {
-  const [row] = a.ids.length ? await executor.read(S.chainsOf, { ids: a.ids }) : [];
-  const nodes = new Map((row?.chains ?? []).map((c) => [c.id, c]));
+/**
+ * The chains of many entities, for chain tracing, from the roles and chains an expansion read with them
+ * (ExpandArgs.chains): entity id → its chains, roles and the chains' properties, each role once.
+ */
+export function chainsByEntity(found: ChainRolesRow): Map<string, { chain: string; role: string; node: EntityRow }[]> {
+  const nodes = new Map(found.chains.map((c) => [c.id, c]));
   const byEntity = new Map<string, { chain: string; role: string; node: EntityRow }[]>();
-  // In a stable order (chain, then role), as a start's chains are shown.
-  const roles = (row?.roles ?? []).sort((p, q) => (p.chain < q.chain ? -1 : p.chain > q.chain ? 1 : p.role < q.role ? -1 : p.role > q.role ? 1 : 0));
+  // Once each (an entity can be read in two hops), in a stable order (chain, then role), as a start's chains are shown.
+  const roles = [...new Map(found.roles.map((r) => [`${r.id}\u0000${r.chain}\u0000${r.role}`, r])).values()]
+    .sort((p, q) => (p.chain < q.chain ? -1 : p.chain > q.chain ? 1 : p.role < q.role ? -1 : p.role > q.role ? 1 : 0));
   for (const { id, chain, role } of roles) {
     const node = nodes.get(chain)!;
     const list = byEntity.get(id);

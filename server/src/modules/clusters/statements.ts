@@ -30,7 +30,6 @@ export type ClusterFiguresRow = z.infer<typeof clusterFiguresRow>;
 
 /** The clusters module's statements (cypher/clusters/) and the shapes of their rows. */
 export const clustersStatements = {
-  chainsOf: statement('clusters/chainsOf', z.object({ roles: z.array(z.object({ id: z.string(), chain: z.string(), role: z.string() })), chains: z.array(entityRow) })),
   clusterFigures: statement('clusters/clusterFigures', clusterFiguresRow),
   members: statement('clusters/members', z.object({ cluster: z.string(), members: z.array(z.string()), nodes: z.array(entityRow) })),
   printedTables: statement('clusters/printedTables', z.object({ id: z.string(), title: z.string(), rowsJson: z.string() })),

@@ -6,7 +6,7 @@ import type { EntityRow } from '../entities/statements.js';
 import { wholeNumberWithin } from '../network/arguments.js';
 import { expand } from '../network/expand.js';
 import type { EdgeModel } from '../network/subgraph.js';
-import { chainsOfMany, type ChainRoleModel } from './chainRoles.js';
+import { chainsByEntity, type ChainRoleModel } from './chainRoles.js';
 
 /** The links along which goods flow, supplier → customer. */
 const FLOW_TYPES = ['SUPPLIES', 'SUBCONTRACTOR_OF', 'SELLS_TO'];
@@ -61,12 +61,13 @@ export async function traceValueChain({ executor, limits, loaders }: ServiceDeps
   const tiers = wholeNumberWithin('tiers', a.tiers, limits.hops, 'MAX_HOPS');
   // The expansion's first round trip reads the start and, for a cluster, its members (an actor has none), so
   // checking the start afterwards costs no round trip of its own.
-  const x = await expand({ executor, loaders }, { ids: [a.id], membersOf: a.includeMembers ? a.id : null, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes });
+  // The expansion reads the chains of every entity it reaches too, in the same round trips.
+  const x = await expand({ executor, loaders }, { ids: [a.id], membersOf: a.includeMembers ? a.id : null, hops: tiers, types: FLOW_TYPES, direction: a.direction === 'DOWNSTREAM' ? 'OUT' : 'IN', year: a.year, maxNodes: limits.subgraphNodes, chains: true });
   const start = await requireEntity(loaders, a.id, 'id');
   const tier0 = [start.id, ...x.members];
   const tierOf = tiersFrom(tier0, x.edges, { direction: a.direction, tiers });
 
-  const chainsOf = await chainsOfMany({ executor }, { ids: [...tierOf.keys()] });
+  const chainsOf = chainsByEntity(x.chains);
   const chainEntities = new Map([...chainsOf.values()].flat().map((c) => [c.chain, c.node]));
   const sharedChains = (source: string, target: string) => {
     const ofSource = new Set((chainsOf.get(source) ?? []).map((c) => c.chain));

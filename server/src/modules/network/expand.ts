@@ -1,6 +1,6 @@
 import { LINK_TYPE_NAMES, LINK_TYPES, type LinkType } from '../../domain/enums.js';
 import type { ServiceDeps } from '../context.js';
-import { networkStatements as S, type NetworkEdgeRow } from './statements.js';
+import { networkStatements as S, type ChainRolesRow, type NetworkEdgeRow } from './statements.js';
 
 /** Types whose direction means nothing (cooperation, joint ventures, competition): crossed either way. */
 export const SYMMETRIC_LINK_TYPES: LinkType[] = LINK_TYPE_NAMES.filter((t) => LINK_TYPES[t].symmetric);
@@ -53,6 +53,8 @@ export interface ExpandArgs {
   exclude?: string[];
   /** Most entities in the result (start included). */
   maxNodes: number;
+  /** Read the value chains of every entity at hand too (Expansion.chains), in the same round trips. */
+  chains?: boolean;
 }
 
 export interface Expansion {
@@ -64,6 +66,8 @@ export interface Expansion {
   edges: NetworkEdgeRow[];
   /** Which limit cut the expansion short, or null. */
   truncatedBy: string | null;
+  /** With `chains`: the value chains of the start, the members and every entity reached, and their roles in them. */
+  chains: ChainRolesRow;
 }
 
 /**
@@ -80,8 +84,14 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   const edgeLimit = a.maxNodes * 4;
   // The types in the pattern (variant __TYPES__): Neo4j then reads only those relationships of a node.
   // The direction too (variant __LARROW__ / __RARROW__), when no symmetric type is followed.
-  const variant = { relTypes: a.types, arrow: arrowOf(filters), omit: testsThatHold(filters) };
+  const variant = { relTypes: a.types, arrow: arrowOf(filters), omit: [...testsThatHold(filters), ...(a.chains ? [] : ['chains'])] };
+  const chains: ChainRolesRow = { roles: [], chains: [] };
+  const keep = (c: Partial<ChainRolesRow> | undefined) => {
+    chains.roles.push(...(c?.roles ?? []));
+    chains.chains.push(...(c?.chains ?? []));
+  };
   const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, idCount: new Set(a.ids).size, membersOf: a.membersOf ?? null, limit: edgeLimit + 1, hops: a.hops, maxNodes: a.maxNodes }, variant);
+  keep(start);
   const starts = start?.starts ?? [];
   const memberRows = start?.members ?? [];
   if (loaders) {
@@ -97,9 +107,14 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   for (let hop = 0; hop < a.hops && frontier.length > 0 && !truncatedBy; hop += 1) {
     // The first round trip took the second hop too, from the same frontier as this one, unless the first hop
     // had already cut the expansion short (and then no second hop is taken here either).
+    const further = async () => {
+      const [row] = await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant);
+      keep(row);
+      return row ?? { rows: [], nodes: [] };
+    };
     const { rows, nodes } = hop === 0 ? { rows: start?.rows ?? [], nodes: start?.nodes ?? [] }
       : hop === 1 && start?.second ? { rows: start.rows2, nodes: start.nodes2 }
-        : (await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant))[0] ?? { rows: [], nodes: [] };
+        : await further();
     if (loaders) for (const n of nodes) loaders.entity.prime(n.id, n);
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
@@ -117,5 +132,5 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
     }
     frontier = next;
   }
-  return { members, nodeIds: [...seen], edges: [...edges.values()], truncatedBy };
+  return { members, nodeIds: [...seen], edges: [...edges.values()], truncatedBy, chains };
 }
