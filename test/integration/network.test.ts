@@ -126,7 +126,7 @@ describe('paths', () => {
     for (const e of into.data!.neighbourhood.edges) expect(e.target, JSON.stringify(e)).toBe(C);
   });
 
-  it('takes two hops in one round trip and answers as a hop per round trip would, cut short in the first hop, in the second or not at all', async () => {
+  it('takes up to three hops in one round trip and answers as a hop per round trip would, cut short in any hop or not at all', async () => {
     // The oracle: breadth-first, a hop at a time, each hop's relationships in id order and cut at 4 × maxNodes
     // (the per-hop limit), entities added in that order until maxNodes; every relationship between two
     // entities kept. It reads the whole actor network of the seeds (a few thousand relationships).
@@ -158,23 +158,23 @@ describe('paths', () => {
       return { nodes: [...seen].sort(), edges: [...edges].sort(), truncated };
     };
     type N = { neighbourhood: { truncated: boolean; nodes: { id: string }[]; edges: { id: string }[] } };
-    const cases: [string, number][] = [];
-    for (const id of ['firm:segusino', 'cluster:sinos-valley-footwear', SUBS]) for (const maxNodes of [2, 4, 8, 15, 40, 5000]) cases.push([id, maxNodes]);
-    let cutInFirst = 0;
-    let cutInSecond = 0;
-    for (const [id, maxNodes] of cases) {
-      const r = await gql<N>(service(), `query($id: ID!, $max: Int!) { neighbourhood(ids: [$id], hops: 2, maxNodes: $max) { truncated nodes { id } edges { id } } }`, { id, max: maxNodes });
-      expect(r.errors).toBeUndefined();
-      expect(r.extensions!.dbQueries).toBe(1);
-      const got = { nodes: r.data!.neighbourhood.nodes.map((n) => n.id).sort(), edges: r.data!.neighbourhood.edges.map((e) => e.id).sort(), truncated: r.data!.neighbourhood.truncated };
-      expect(got, `${id}, maxNodes ${maxNodes}`).toEqual(oracle(id, 2, maxNodes));
-      if (oracle(id, 1, maxNodes).truncated) cutInFirst += 1;
-      else if (got.truncated) cutInSecond += 1;
+    // Where the cut happened, for 2 and 3 hops: in hop 1, 2, 3, or nowhere (0).
+    const cutAt = new Map<string, number>();
+    for (const hops of [2, 3]) {
+      for (const id of ['firm:segusino', 'cluster:sinos-valley-footwear', SUBS]) {
+        for (const maxNodes of [2, 4, 8, 15, 40, 90, 200, 5000]) {
+          const r = await gql<N>(service(), `query($id: ID!, $hops: Int!, $max: Int!) { neighbourhood(ids: [$id], hops: $hops, maxNodes: $max) { truncated nodes { id } edges { id } } }`, { id, hops, max: maxNodes });
+          expect(r.errors).toBeUndefined();
+          expect(r.extensions!.dbQueries).toBe(1);
+          const got = { nodes: r.data!.neighbourhood.nodes.map((n) => n.id).sort(), edges: r.data!.neighbourhood.edges.map((e) => e.id).sort(), truncated: r.data!.neighbourhood.truncated };
+          expect(got, `${id}, ${hops} hops, maxNodes ${maxNodes}`).toEqual(oracle(id, hops, maxNodes));
+          const at = [1, 2, 3].find((h) => h <= hops && oracle(id, h, maxNodes).truncated) ?? 0;
+          cutAt.set(`${hops}/${at}`, (cutAt.get(`${hops}/${at}`) ?? 0) + 1);
+        }
+      }
     }
-    // The cases cover both places a cut can happen, and none.
-    expect(cutInFirst).toBeGreaterThan(0);
-    expect(cutInSecond).toBeGreaterThan(0);
-    expect(cases.length - cutInFirst - cutInSecond).toBeGreaterThan(0);
+    // The cases cover every place a cut can happen, and none.
+    for (const k of ['2/0', '2/1', '2/2', '3/0', '3/1', '3/2', '3/3']) expect(cutAt.get(k) ?? 0, `cases cut short as ${k}`).toBeGreaterThan(0);
   });
 
   it('names the argument that holds an unknown id: `from` or `to.ids`', async () => {
@@ -214,21 +214,21 @@ describe('round trips', () => {
     return r.extensions!.dbQueries;
   };
 
-  it('a neighbourhood of one or two hops, a joint-action network and a shortest path found cost one round trip; k > 2 hops cost k − 1', async () => {
+  it('a neighbourhood of up to three hops, a joint-action network, a three-tier trace and a shortest path found cost one round trip; k > 3 hops cost k − 2', async () => {
     const hood = 'query($id: ID!, $hops: Int!) { neighbourhood(ids: [$id], hops: $hops) { nodes { id name } edges { id source target } } }';
     expect(await trips(hood, { id: 'firm:segusino', hops: 1 })).toBe(1);
     expect(await trips(hood, { id: 'firm:segusino', hops: 2 })).toBe(1);
-    expect(await trips(hood, { id: 'firm:segusino', hops: 3 })).toBe(2);
+    expect(await trips(hood, { id: 'firm:segusino', hops: 3 })).toBe(1);
+    expect(await trips(hood, { id: 'firm:segusino', hops: 4 })).toBe(2);
     const joint = 'query($id: ID!) { jointAction(clusterId: $id) { density actors byForm { form count } subgraph { nodes { id name } edges { id } } } }';
     expect(await trips(joint, { id: 'cluster:sinos-valley-footwear' })).toBe(1);
     const path = 'query($from: ID!, $to: ID!) { paths(from: $from, to: { ids: [$to] }, mode: SHORTEST) { paths { nodes { id name } edges { id } } } }';
     expect(await trips(path, { from: SUBS, to: US_BUYERS })).toBe(1);
     const toBuyers = 'query($from: ID!) { paths(from: $from, to: { kinds: [BUYER] }, mode: K_SHORTEST, k: 3) { paths { nodes { id name } } } }';
     expect(await trips(toBuyers, { from: SUBS })).toBe(1);
-    // A trace from a cluster: its members with the first two tiers and their chains; a third tier, a round trip more.
+    // A trace from a cluster: its members with the first three tiers and their chains.
     const trace = 'query($id: ID!, $tiers: Int!) { traceValueChain(id: $id, direction: DOWNSTREAM, tiers: $tiers) { tiers { tier nodes { id } } edges { tier governanceHS } } }';
-    expect(await trips(trace, { id: 'cluster:sinos-valley-footwear', tiers: 2 })).toBe(1);
-    expect(await trips(trace, { id: 'cluster:sinos-valley-footwear', tiers: 3 })).toBe(2);
+    expect(await trips(trace, { id: 'cluster:sinos-valley-footwear', tiers: 3 })).toBe(1);
   });
 
   it('names the unknown start of a neighbourhood, a joint-action network and a trace, and a start of the wrong kind', async () => {

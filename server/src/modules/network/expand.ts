@@ -72,8 +72,8 @@ export interface Expansion {
 
 /**
  * Breadth-first expansion: the first round trip resolves the start too (its entities, and the members of
- * `membersOf`) and takes the first two hops, so a neighbourhood of one or two hops or a cluster's joint action
- * costs one round trip; each further hop costs one more.
+ * `membersOf`) and takes the first three hops, so a neighbourhood of up to three hops, a three-tier trace or a
+ * cluster's joint action costs one round trip; each further hop costs one more.
  * Stops adding nodes at `maxNodes` and says so: the result is then the first nodes reached, nearest first,
  * and every edge among them. With `loaders`, the entities of the start and those reached (each hop's rows
  * carry them) are primed into the request's entity loader, and so are the ids of `ids` that do not exist
@@ -105,8 +105,8 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   let frontier = [...seen];
   let truncatedBy: string | null = null;
   for (let hop = 0; hop < a.hops && frontier.length > 0 && !truncatedBy; hop += 1) {
-    // The first round trip took the second hop too, from the same frontier as this one, unless the first hop
-    // had already cut the expansion short (and then no second hop is taken here either).
+    // The first round trip took the second and third hops too, from the same frontiers as these, unless a hop
+    // before had already cut the expansion short (and then none is taken here either).
     const further = async () => {
       const [row] = await executor.read(S.expandFrontier, { ...filters, ids: frontier, limit: edgeLimit + 1 }, variant);
       keep(row);
@@ -114,7 +114,8 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
     };
     const { rows, nodes } = hop === 0 ? { rows: start?.rows ?? [], nodes: start?.nodes ?? [] }
       : hop === 1 && start?.second ? { rows: start.rows2, nodes: start.nodes2 }
-        : await further();
+        : hop === 2 && start?.third ? { rows: start.rows3, nodes: start.nodes3 }
+          : await further();
     if (loaders) for (const n of nodes) loaders.entity.prime(n.id, n);
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];

@@ -28,7 +28,7 @@ export type ChainRolesRow = { roles: { id: string; chain: string; role: string }
 const hopRow = z.object({ rows: z.array(hopEdge), nodes: z.array(entityRow), ...chainRoles });
 export type HopRow = z.infer<typeof hopRow>;
 
-/** The first two hops with their start (cypher/network/expandStart.cypher): one row. */
+/** The first three hops with their start (cypher/network/expandStart.cypher): one row. */
 const startRow = z.object({
   starts: z.array(entityRow),
   members: z.array(entityRow),
@@ -37,6 +37,9 @@ const startRow = z.object({
   second: z.boolean(),
   rows2: z.array(hopEdge),
   nodes2: z.array(entityRow),
+  third: z.boolean(),
+  rows3: z.array(hopEdge),
+  nodes3: z.array(entityRow),
   ...chainRoles,
 });
 
