@@ -59,7 +59,7 @@ CALL (starts, members) {
 // which took a trace from a 425-member cluster 6 ms more).
 WITH starts, members, rows, reached,
      CASE WHEN $hops >= 2 AND size(rows) < $limit
-       THEN [f IN reached WHERE NOT f.id IN $ids AND NOT EXISTS { (f)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf}) }]
+       THEN [f IN reached WHERE NOT f.id IN $ids AND ($membersOf IS NULL OR NOT EXISTS { (f)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf}) })]
        ELSE [] END AS frontier
 WITH starts, members, rows, reached, frontier, $hops >= 2 AND size(rows) < $limit AND $idCount + size(frontier) <= $maxNodes AS second
 CALL (frontier, second) {
@@ -81,7 +81,7 @@ CALL (frontier, second) {
 // hop's frontier (a list looked through as a set: Neo4j hashes it once).
 WITH starts, members, rows, reached, frontier, second, rows2, reached2,
      CASE WHEN second AND $hops >= 3 AND size(rows2) < $limit
-       THEN [f IN reached2 WHERE NOT f IN frontier AND NOT f.id IN $ids AND NOT EXISTS { (f)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf}) }]
+       THEN [f IN reached2 WHERE NOT f IN frontier AND NOT f.id IN $ids AND ($membersOf IS NULL OR NOT EXISTS { (f)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf}) })]
        ELSE [] END AS frontier2
 WITH starts, members, rows, reached, second, rows2, reached2, frontier2,
      second AND $hops >= 3 AND size(rows2) < $limit AND $idCount + size(frontier) + size(frontier2) <= $maxNodes AS third
