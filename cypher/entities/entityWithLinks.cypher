@@ -3,7 +3,8 @@
 // linksByIds gives for it with that query's parameters, in the same order, each with its other end's
 // properties. No row when there is no such entity.
 // Parameters: $id — the entity's id; $queries — list of {types, dir, year, cap} as linksByIds's parameters.
-// Row: n (stored properties), links (one list per query, in the order of $queries).
+// Row: n (stored properties), links (one list per query, in the order of $queries, of the relationships
+//   linksByIds gives, each as entityWithLinksOf.cypher's: [type, properties, outgoing, the other end's properties]).
 // Variant: __TYPES__, every type the queries name when each names some (each query still tests its own).
 // Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
 MATCH (n:Entity {id: $id})
@@ -20,7 +21,7 @@ CALL (n) {
     WITH collect({r: r, m: m}) AS found
     UNWIND found[..coalesce(q.cap, size(found))] AS x
     WITH x.r AS r, x.m AS m
-    RETURN collect({type: type(r), props: r __LINK__, outgoing: startNode(r) = n, otherId: m.id, other: m __ENTITY__}) AS links
+    RETURN collect([type(r), r __LINK__, startNode(r) = n, m __ENTITY__]) AS links
   }
   WITH i, links ORDER BY i
   RETURN collect(links) AS links

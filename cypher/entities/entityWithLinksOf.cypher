@@ -4,8 +4,9 @@
 // (entityWithLinks must slice a collected list instead, its caps being per query). A cluster's members:
 // 0.87× the time of entityWithLinks on the 1,000,000-actor store (bench/RESULTS.md).
 // Parameters: $id — the entity's id; $types, $dir, $year, $cap — as linksByIds.cypher's.
-// Row: n (stored properties), links (the rows linksByIds gives for the id, in its order). No row when there is
-//   no such entity.
+// Row: n (stored properties), links (for each relationship linksByIds gives for the id, in its order, a list
+//   [type, properties, outgoing, the other end's properties]: a list, not a map, costs less to send and
+//   decode; bench/RESULTS.md). No row when there is no such entity.
 // Variant: __TYPES__ and __LARROW__ / __RARROW__, the types of $types and $dir written into the pattern (executor.ts). Optional tests (`// optional: …`), left out
 //   by the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is
 //   'BOTH' or written into the pattern), year (no $year).
@@ -19,6 +20,6 @@ CALL (n) {
     AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
   WITH r, m ORDER BY type(r), m.name, m.id, r.id
   LIMIT coalesce($cap, 4294967295)
-  RETURN collect({type: type(r), props: r __LINK__, outgoing: startNode(r) = n, otherId: m.id, other: m __ENTITY__}) AS links
+  RETURN collect([type(r), r __LINK__, startNode(r) = n, m __ENTITY__]) AS links
 }
 RETURN n __ENTITY__ AS n, links

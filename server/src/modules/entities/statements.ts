@@ -10,8 +10,10 @@ export type EntityRow = z.infer<typeof entityRow>;
 export const statementRow = z.looseObject({ doc: z.string(), quote: z.string().nullish(), lines: z.array(z.number()).nullish(), title: z.string().nullish() });
 export type StatementRow = z.infer<typeof statementRow>;
 
-/** A relationship of an entity: its type and properties, which way it points, and its other end. */
-const linkOfRow = z.object({ type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow });
+/** A relationship of an entity as entityWithLinks(Of) send it ([type, properties, outgoing, other end]), read as linksByIds's rows are. */
+const linkOfRow = z
+  .tuple([z.string(), z.record(z.string(), z.unknown()), z.boolean(), entityRow])
+  .transform(([type, props, outgoing, other]) => ({ type, props, outgoing, otherId: other.id, other }));
 
 /** The entities module's statements (cypher/entities/) and the shapes of their rows. */
 export const entitiesStatements = {
