@@ -18,8 +18,12 @@ describe('readKeysOf', () => {
     expect(keys('{ jointAction(clusterId: "c") { density byForm { form count } subgraph { nodes { id name } } } }')).toEqual([]);
   });
 
-  it('adds the properties a field reads: the type from roles and the other type properties, validFrom, aliases', () => {
-    expect(keys('{ entitiesByIds(ids: ["a"]) { id type validFrom aliases } }')).toEqual(['aliases', 'buyerType', 'eventType', 'institutionType', 'placeType', 'programType', 'role', 'roles', 'upgradingType', 'validFrom']);
+  it('adds the properties a field reads: validFrom, aliases, and for the type one computed value (the first type property set)', () => {
+    expect(keys('{ entitiesByIds(ids: ["a"]) { id type validFrom aliases } }')).toEqual(['__types', 'aliases', 'validFrom']);
+    // Projected by the statement as the first of the type properties that is set, for whichever variable it projects.
+    expect(applyVariant('MATCH (x) RETURN x __ENTITY__ AS x', { entity: ['__types'] })).toBe(
+      'MATCH (x) RETURN x {.id, .kind, .name, __types: coalesce(x.roles, x.buyerType, x.institutionType, x.programType, x.role, x.placeType, x.eventType, x.upgradingType)} AS x',
+    );
   });
 
   it('reads every property for `properties`, cluster and chain facts, joint-action scores, fields not listed, mutations and other roots', () => {

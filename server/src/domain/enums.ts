@@ -3,6 +3,17 @@
  * enums and mutations all validate against these lists; anything else is rejected with the allowed values.
  */
 export const NODE_KINDS = ['Cluster', 'Firm', 'Buyer', 'Institution', 'Program', 'Person', 'ValueChain', 'Place', 'Event', 'Upgrading'] as const;
+/**
+ * The stored properties an entity's type is read from, the first one set winning: firm roles, buyer,
+ * institution or program type, person role, place, event or upgrading type (one of them per kind).
+ */
+export const TYPE_PROPERTIES = ['roles', 'buyerType', 'institutionType', 'programType', 'role', 'placeType', 'eventType', 'upgradingType'] as const;
+/**
+ * The computed key under which a statement's entity projection gives that first one set (executor.ts), when a
+ * request shows entities' types: one value an entity instead of the eight properties.
+ */
+export const TYPES_KEY = '__types';
+
 /** Kinds that take part in inter-actor networks (brokerage, paths, neighbourhoods). */
 export const ACTOR_KINDS = ['Cluster', 'Firm', 'Buyer', 'Institution', 'Program', 'Person'] as const;
 

@@ -1,3 +1,4 @@
+import { TYPES_KEY } from '../domain/enums.js';
 import type { ReadKeys } from '../neo4j/executor.js';
 import { getNamedType, TypeInfo, visit, visitWithTypeInfo, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 
@@ -27,7 +28,8 @@ const ENTITY_FIELD_KEYS: Record<string, readonly string[]> = {
   validUntil: ['validUntil'],
   documents: ['sources'],
   conflicts: ['conflicts'],
-  type: ['roles', 'buyerType', 'institutionType', 'programType', 'role', 'placeType', 'eventType', 'upgradingType'],
+  // Computed by the statement from the entity's TYPE_PROPERTIES (executor.ts): one value instead of eight.
+  type: [TYPES_KEY],
   date: ['date', 'year', 'period'],
   // Read through the loaders by the entity's id: no property of the entity itself; places are ranked
   // nearest first by their placeType (entities/service.ts, placesOf).

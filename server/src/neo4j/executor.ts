@@ -1,5 +1,5 @@
 import neo4j, { type Driver, type ManagedTransaction, type QueryResult } from 'neo4j-driver';
-import { LINK_TYPE_NAMES } from '../domain/enums.js';
+import { LINK_TYPE_NAMES, TYPE_PROPERTIES, TYPES_KEY } from '../domain/enums.js';
 import { AppError, BadInputError, StartupError, TimeoutError, UnavailableError } from '../errors.js';
 import type { DatabaseAvailability, DatabaseStatus } from './availability.js';
 import { toPlain } from './plain.js';
@@ -71,14 +71,20 @@ function checked(names: readonly string[], noun: string): readonly string[] {
   return names;
 }
 
-/** A map projection reading `always` and `keys`, or every property when `keys` is null. */
-function projection(keys: readonly string[] | null | undefined, always: readonly string[]): string {
+/**
+ * A map projection reading `always` and `keys`, or every property when `keys` is null. TYPES_KEY among the keys
+ * of `variable`'s projection is computed: the first of its TYPE_PROPERTIES that is set.
+ */
+function projection(keys: readonly string[] | null | undefined, always: readonly string[], variable?: string): string {
   if (!keys) return '{.*}';
-  return `{${[...new Set([...always, ...checked(keys, 'property name')])].map((k) => `.${k}`).join(', ')}}`;
+  const entries = [...new Set([...always, ...checked(keys, 'property name')])].map((k) =>
+    k === TYPES_KEY && variable ? `${TYPES_KEY}: coalesce(${TYPE_PROPERTIES.map((p) => `${variable}.${p}`).join(', ')})` : `.${k}`,
+  );
+  return `{${entries.join(', ')}}`;
 }
 
-/** The map projection of an entity reading `keys` (always its id, kind and name), or all of it. */
-export const entityProjection = (keys: readonly string[] | null | undefined) => projection(keys, ['id', 'kind', 'name']);
+/** The map projection of `variable`, an entity, reading `keys` (always its id, kind and name), or all of it. */
+export const entityProjection = (keys: readonly string[] | null | undefined, variable?: string) => projection(keys, ['id', 'kind', 'name'], variable);
 
 /**
  * A statement's text with its variant written in (see Variant). One token needs no variant:
@@ -86,7 +92,7 @@ export const entityProjection = (keys: readonly string[] | null | undefined) => 
  * up by id, which Neo4j can then find through the per-type indexes of cypher/schema/010_link_id.cypher.
  */
 export function applyVariant(text: string, v: Variant | undefined): string {
-  let out = text.includes('__ENTITY__') ? text.replaceAll('__ENTITY__', entityProjection(v?.entity)) : text;
+  let out = text.includes('__ENTITY__') ? text.replace(/(\w+) __ENTITY__/g, (_, variable: string) => `${variable} ${entityProjection(v?.entity, variable)}`) : text;
   if (out.includes('__LINK__')) out = out.replaceAll('__LINK__', projection(v?.link, ['id']));
   if (out.includes('__TARGET__')) out = out.replaceAll('__TARGET__', checked(v?.targets?.length ? v.targets : ['Entity'], 'label').join('|'));
   if (out.includes('__LINK_TYPES__')) out = out.replaceAll('__LINK_TYPES__', LINK_TYPE_NAMES.join('|'));

@@ -1,3 +1,4 @@
+import { TYPE_PROPERTIES, TYPES_KEY } from '../../domain/enums.js';
 import { GOVERNANCE_CODE_COLUMNS, governanceCode } from '../../domain/governanceCodes.js';
 import type { EntityRow } from './statements.js';
 
@@ -64,7 +65,9 @@ export type ChainFactsModel = ReturnType<typeof chainFacts>;
 
 /** Firm roles, buyer / institution / program type, person role, place, event or upgrading type. */
 export function typesOf(n: EntityRow): string[] {
-  const v = n.roles ?? n.buyerType ?? n.institutionType ?? n.programType ?? n.role ?? n.placeType ?? n.eventType ?? n.upgradingType;
+  // As a statement computed it (TYPES_KEY), or from the stored properties: the first one set.
+  let v = n[TYPES_KEY];
+  if (!(TYPES_KEY in n)) for (const k of TYPE_PROPERTIES) if ((v = n[k]) !== undefined && v !== null) break;
   return v === undefined || v === null ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
 }
 
