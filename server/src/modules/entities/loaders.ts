@@ -9,6 +9,8 @@ export interface LinkRow {
   outgoing: boolean;
   otherId: string;
   props: Record<string, unknown>;
+  /** The other end's stored properties, as the statement read them with it (the request's read keys). */
+  other?: EntityRow;
 }
 
 /**
@@ -77,11 +79,12 @@ function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[],
 
 /**
  * A link as the links loader holds it, from a row of linksByIds or entityWithLinks. The other end comes with
- * its properties and is primed into the entity loader: later loads of it (Link.other, members) need no round trip.
+ * its properties, kept with the link (Link.other answers from it at once) and primed into the entity loader:
+ * later loads of it (members, a link's `from` or `to`) need no round trip.
  */
 export function linkRowOf(entity: Loaders['entity'], r: LinkRow & { other: EntityRow }): LinkRow {
   entity.prime(r.otherId, r.other);
-  return { type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props };
+  return { type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props, other: r.other };
 }
 
 /**
