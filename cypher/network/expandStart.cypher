@@ -17,7 +17,7 @@
 //   either way), $year (int or null), $exclude (ids never entered), $limit (most relationships returned a
 //   hop), $hops (hops the caller takes), $maxNodes (most entities the caller keeps).
 // One row: starts (stored properties of the entities of $ids found, in the order of $ids), members (stored
-//   properties of the members, by id), rows and nodes (the first hop, as expandFrontier's), second (whether
+//   properties of the members, in no order: the caller sorts them), rows and nodes (the first hop, as expandFrontier's), second (whether
 //   the second hop was taken), rows2 and nodes2 (the second hop, as expandFrontier's; empty when not taken),
 //   third, rows3 and nodes3 (the same for the third).
 // Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
@@ -35,7 +35,6 @@ CALL () {
 CALL () {
   OPTIONAL MATCH (m:Entity)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf})
   WITH DISTINCT m WHERE m IS NOT NULL
-  ORDER BY m.id
   RETURN collect(m) AS members
 }
 CALL (starts, members) {

@@ -1,11 +1,11 @@
 import { asGhsType, asHsType, type GhsType, type HsType } from '../../domain/governance.js';
 import type { ServiceDeps } from '../context.js';
 import { toEdge } from '../core/edges.js';
-import { existingEntities, requireEntity } from '../entities/loaders.js';
+import { requireEntity } from '../entities/loaders.js';
 import type { EntityRow } from '../entities/statements.js';
 import { wholeNumberWithin } from '../network/arguments.js';
 import { expand } from '../network/expand.js';
-import type { EdgeModel } from '../network/subgraph.js';
+import { entitiesOf, type EdgeModel } from '../network/subgraph.js';
 import { chainsByEntity, type ChainRoleModel } from './chainRoles.js';
 
 /** The links along which goods flow, supplier → customer. */
@@ -93,7 +93,7 @@ export async function traceValueChain({ executor, limits, loaders }: ServiceDeps
     if (ids) ids.push(id);
     else byTier.set(t, [id]);
   }
-  const tierNodes = await Promise.all([...byTier.entries()].sort((p, q) => p[0] - q[0]).map(async ([tier, ids]) => ({ tier, nodes: await existingEntities(loaders, ids) })));
+  const tierNodes = await Promise.all([...byTier.entries()].sort((p, q) => p[0] - q[0]).map(async ([tier, ids]) => ({ tier, nodes: await entitiesOf({ loaders }, x, ids) })));
   const startChains: ChainRoleModel[] = (chainsOf.get(a.id) ?? []).map((c) => ({ chainId: c.chain, actorId: a.id, role: c.role }));
   return { start, direction: a.direction, tiers: tierNodes, edges, chains: startChains, truncated: x.truncatedBy !== null };
 }

@@ -1,5 +1,6 @@
 import { LINK_TYPE_NAMES, LINK_TYPES, type LinkType } from '../../domain/enums.js';
 import type { ServiceDeps } from '../context.js';
+import type { EntityRow } from '../entities/statements.js';
 import { networkStatements as S, type ChainRolesRow, type NetworkEdgeRow } from './statements.js';
 
 /** Types whose direction means nothing (cooperation, joint ventures, competition): crossed either way. */
@@ -68,6 +69,8 @@ export interface Expansion {
   truncatedBy: string | null;
   /** With `chains`: the value chains of the start, the members and every entity reached, and their roles in them. */
   chains: ChainRolesRow;
+  /** The stored properties of the entities read on the way (the start, the members, every entity reached), by id. */
+  entities: Map<string, EntityRow>;
 }
 
 /**
@@ -93,10 +96,19 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, idCount: new Set(a.ids).size, membersOf: a.membersOf ?? null, limit: edgeLimit + 1, hops: a.hops, maxNodes: a.maxNodes }, variant);
   keep(start);
   const starts = start?.starts ?? [];
-  const memberRows = start?.members ?? [];
+  // By id, sorted here rather than by the statement (the same order, for less work in Neo4j).
+  const memberRows = (start?.members ?? []).sort((x, y) => (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
+  const entities = new Map<string, EntityRow>();
+  const read = (rows: EntityRow[]) => {
+    for (const n of rows) {
+      entities.set(n.id, n);
+      loaders?.entity.prime(n.id, n);
+    }
+  };
+  read(starts);
+  read(memberRows);
   if (loaders) {
     const found = new Set(starts.map((n) => n.id));
-    for (const n of [...starts, ...memberRows]) loaders.entity.prime(n.id, n);
     for (const id of a.ids) if (!found.has(id)) loaders.entity.prime(id, null);
   }
   const members = memberRows.map((n) => n.id);
@@ -116,7 +128,7 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
       : hop === 1 && start?.second ? { rows: start.rows2, nodes: start.nodes2 }
         : hop === 2 && start?.third ? { rows: start.rows3, nodes: start.nodes3 }
           : await further();
-    if (loaders) for (const n of nodes) loaders.entity.prime(n.id, n);
+    read(nodes);
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
     for (const r of rows.slice(0, edgeLimit)) {
@@ -133,5 +145,5 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
     }
     frontier = next;
   }
-  return { members, nodeIds: [...seen], edges: [...edges.values()], truncatedBy, chains };
+  return { members, nodeIds: [...seen], edges: [...edges.values()], truncatedBy, chains, entities };
 }

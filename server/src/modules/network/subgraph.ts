@@ -15,7 +15,17 @@ export interface SubgraphModel {
   truncatedBy: string | null;
 }
 
-/** The Subgraph of an expansion: its entities loaded in one batch, its relationships as Edges. */
+/**
+ * The Subgraph of an expansion: its entities as the expansion read them (any it did not, through the loader in
+ * one batch), its relationships as Edges.
+ */
 export async function subgraphOf({ loaders }: Pick<ServiceDeps, 'loaders'>, x: Expansion): Promise<SubgraphModel> {
-  return { nodes: await existingEntities(loaders, x.nodeIds), edges: x.edges.map(toEdge), truncated: x.truncatedBy !== null, truncatedBy: x.truncatedBy };
+  return { nodes: await entitiesOf({ loaders }, x, x.nodeIds), edges: x.edges.map(toEdge), truncated: x.truncatedBy !== null, truncatedBy: x.truncatedBy };
+}
+
+/** The entities of `ids` that exist, in order: as `x` read them, or (any it did not) through the loader. */
+export async function entitiesOf({ loaders }: Pick<ServiceDeps, 'loaders'>, x: Pick<Expansion, 'entities'>, ids: readonly string[]): Promise<EntityRow[]> {
+  const missing = ids.filter((id) => !x.entities.has(id));
+  const loaded = missing.length ? new Map((await existingEntities(loaders, missing)).map((n) => [n.id, n])) : undefined;
+  return ids.flatMap((id) => x.entities.get(id) ?? loaded?.get(id) ?? []);
 }
