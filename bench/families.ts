@@ -65,6 +65,19 @@ async function reachable(r: () => number, g: Graph, from: string): Promise<strin
   return ids.length ? ids[Math.floor(r() * ids.length)]! : clusterId(0);
 }
 
+/** A trace's tiers by hand: tier 0, the cluster and its members; tier t, first reached downstream at hop t. */
+const TRACE_TIERS = `MATCH (c:Entity {id: $id})
+WITH c, [c] + COLLECT { MATCH (m:Entity)-[:MEMBER_OF]->(c) RETURN m } AS tier0
+CALL (tier0) {
+  UNWIND tier0 AS s
+  MATCH p = (s)-[:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->{1,3}(t:Entity)
+  WHERE NOT t IN tier0
+  RETURN t, min(length(p)) AS tier
+}
+WITH tier0, collect({n: t, tier: tier}) AS reached
+WITH [x IN tier0 | {n: x, tier: 0}] + reached AS all
+`;
+
 /** A page of entities of one kind by name, with the total: the hand-written form of `entities`. */
 const ENTITY_PAGE = `MATCH (n:Entity) WHERE n.kind = $kind
 WITH n ORDER BY n.name, n.id LIMIT 50
@@ -282,17 +295,7 @@ RETURN [n IN nodes(p) | n {.id, .name}] AS nodes, length(p) AS length`,
     // Tier 0: the cluster and its members; tier t: first reached downstream at hop t. Edges: the supply links
     // out of tiers 0–2 (those the trace crosses), each with the tier it leads to and the governance of the
     // chains both its ends take part in.
-    cypher: `MATCH (c:Entity {id: $id})
-WITH c, [c] + COLLECT { MATCH (m:Entity)-[:MEMBER_OF]->(c) RETURN m } AS tier0
-CALL (tier0) {
-  UNWIND tier0 AS s
-  MATCH p = (s)-[:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->{1,3}(t:Entity)
-  WHERE NOT t IN tier0
-  RETURN t, min(length(p)) AS tier
-}
-WITH tier0, collect({n: t, tier: tier}) AS reached
-WITH [x IN tier0 | {n: x, tier: 0}] + reached AS all
-CALL (all) {
+    cypher: `${TRACE_TIERS}CALL (all) {
   UNWIND [x IN all WHERE x.tier < 3] AS x
   WITH x.n AS s, x.tier AS tier
   MATCH (s)-[r:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->(t)
@@ -300,17 +303,7 @@ CALL (all) {
   RETURN collect({id: r.id, source: s.id, target: t.id, tier: tier + 1, hs: [x IN shared | x.governanceHS], ghs: [x IN shared | x.governanceGHS]}) AS edges
 }
 RETURN [x IN all | {id: x.n.id, name: x.n.name, tier: x.tier}] AS nodes, edges`,
-    loose: `MATCH (c:Entity {id: $id})
-WITH c, [c] + COLLECT { MATCH (m:Entity)-[:MEMBER_OF]->(c) RETURN m } AS tier0
-CALL (tier0) {
-  UNWIND tier0 AS s
-  MATCH p = (s)-[:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->{1,3}(t:Entity)
-  WHERE NOT t IN tier0
-  RETURN t, min(length(p)) AS tier
-}
-WITH tier0, collect({n: t, tier: tier}) AS reached
-WITH [x IN tier0 | {n: x, tier: 0}] + reached AS all
-WITH all, [x IN all | x.n] AS ns
+    loose: `${TRACE_TIERS}WITH all, [x IN all | x.n] AS ns
 CALL (ns) {
   UNWIND ns AS s MATCH (s)-[r:SUPPLIES|SUBCONTRACTOR_OF|SELLS_TO]->(t) WHERE t IN ns
   WITH r, s, t, COLLECT { MATCH (s)-[:PARTICIPATES_IN|LEADS|HAS_CHAIN]->(ch:ValueChain)<-[:PARTICIPATES_IN|LEADS|HAS_CHAIN]-(t) RETURN DISTINCT ch } AS shared
