@@ -17,16 +17,14 @@ const hopEdge = z
   .tuple([z.string(), z.string(), z.string(), z.string(), z.record(z.string(), z.unknown())])
   .transform(([id, type, source, target, props]): NetworkEdgeRow => ({ id, type, source, target, props }));
 
-/** The value chains of entities, with each one's roles in them, and the chains' properties (`// optional: chains`). */
-const chainRoles = {
-  roles: z.array(z.object({ id: z.string(), chain: z.string(), role: z.string() })).optional(),
-  chains: z.array(entityRow).optional(),
-};
-export type ChainRolesRow = { roles: { id: string; chain: string; role: string }[]; chains: z.infer<typeof entityRow>[] };
+/** The value chains of entities, with each one's roles in them, and the chains' properties. */
+const chainRolesRow = z.object({ roles: z.array(z.object({ id: z.string(), chain: z.string(), role: z.string() })), chains: z.array(entityRow) });
+export type ChainRolesRow = z.infer<typeof chainRolesRow>;
+/** The same in an expansion's row, present only when the statement reads them (`// optional: chains`). */
+const chainRoles = chainRolesRow.partial().shape;
 
 /** One hop of an expansion (cypher/network/expandFrontier.cypher): its relationships and the entities they reach. */
 const hopRow = z.object({ rows: z.array(hopEdge), nodes: z.array(entityRow), ...chainRoles });
-export type HopRow = z.infer<typeof hopRow>;
 
 /** The first three hops with their start (cypher/network/expandStart.cypher): one row. */
 const startRow = z.object({
