@@ -20,9 +20,11 @@
 //   properties of the members, in no order: the caller sorts them), rows and nodes (the first hop, as expandFrontier's), second (whether
 //   the second hop was taken), rows2 and nodes2 (the second hop, as expandFrontier's; empty when not taken),
 //   third, rows3 and nodes3 (the same for the third).
-// Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
-//   (written into the pattern), dir ($dir is 'BOTH', or written into the pattern), year (no $year), exclude
-//   (no $exclude); and, left out unless a chain is traced, chains: `roles`, the value chains of the start, the
+// Optional parts (`// optional: …`), left out by the variant's omit when the caller knows they hold or have
+//   nothing to do: the tests types (written into the pattern), dir ($dir is 'BOTH', or written into the
+//   pattern), year (no $year), exclude (no $exclude); the lookup of members (no $membersOf: none); the second
+//   and third hops, deeper ($hops is 1: `second` and `third` false, their lists empty); and, left out unless a
+//   chain is traced, chains: `roles`, the value chains of the start, the
 //   members and every entity reached, with the role each has in each (lead, cluster for a cluster's own chain,
 //   else its stated position; distinct), and `chains`, those chains' stored properties, once each. Read here
 //   from the entities at hand: looked up again by id, the ~400 entities of a trace cost 3.8 ms of index seeks.
@@ -32,11 +34,14 @@ CALL () {
   MATCH (a:Entity {id: id})
   RETURN collect(a) AS starts
 }
+// optional: members {
 CALL () {
   OPTIONAL MATCH (m:Entity)-[:MEMBER_OF]->(:Entity:Cluster {id: $membersOf})
   WITH DISTINCT m WHERE m IS NOT NULL
   RETURN collect(m) AS members
 }
+// } members
+WITH starts, [] AS members  // instead: members
 CALL (starts, members) {
   UNWIND starts + members AS a
   WITH DISTINCT a
@@ -53,6 +58,7 @@ CALL (starts, members) {
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
   RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows, collect(DISTINCT f) AS reached
 }
+// optional: deeper {
 // The entities the first hop reached that were not in the start: the second hop's frontier, as the caller's
 // (an id of $ids, a member by its MEMBER_OF link: tested so, not by looking through the lists of the start,
 // which took a trace from a 425-member cluster 6 ms more).
@@ -99,6 +105,8 @@ CALL (frontier2, third) {
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
   RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows3, collect(DISTINCT f) AS reached3
 }
+// } deeper
+WITH starts, members, rows, reached, false AS second, [] AS rows2, [] AS reached2, false AS third, [] AS rows3, [] AS reached3  // instead: deeper
 CALL (starts, members, reached, reached2, reached3) { UNWIND starts + members + reached + reached2 + reached3 AS e WITH DISTINCT e MATCH (e)-[r:PARTICIPATES_IN|LEADS|HAS_CHAIN]->(c:ValueChain) RETURN collect(DISTINCT {id: e.id, chain: c.id, role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'HAS_CHAIN' THEN 'cluster' ELSE coalesce(r.position, 'participant') END}) AS roles, collect(DISTINCT c) AS chains }  // optional: chains
 RETURN [a IN starts | a __ENTITY__] AS starts, [m IN members | m __ENTITY__] AS members, rows, [f IN reached | f __ENTITY__] AS nodes,
        second, rows2, [f IN reached2 | f __ENTITY__] AS nodes2, third, rows3, [f IN reached3 | f __ENTITY__] AS nodes3

@@ -30,6 +30,11 @@ describe('every Cypher file', () => {
     it(`compiles: ${s.name}`, async () => {
       const params = Object.fromEntries([...s.text.matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => [m[1], null]));
       await driver.executeQuery(`EXPLAIN ${applyVariant(s.text, { maxLength: 4, k: 2 })}`, params, { database: 'neo4j' });
+      // And with each of its optional parts left out, and all of them: what stands in for a part must fit.
+      const parts = [...new Set([...s.text.matchAll(/\/\/ optional: (\w+)/g)].map((m) => m[1]!))];
+      for (const omit of [...parts.map((p) => [p]), ...(parts.length > 1 ? [parts] : [])]) {
+        await driver.executeQuery(`EXPLAIN ${applyVariant(s.text, { maxLength: 4, k: 2, omit })}`, params, { database: 'neo4j' });
+      }
     });
   }
 });

@@ -48,10 +48,14 @@ export interface Variant {
    */
   arrow?: 'OUT' | 'IN';
   /**
-   * Tests the caller knows to hold, left out: a line of the statement ending in `// optional: <name>` is
-   * dropped when `omit` names it. Neo4j plans a statement once for all parameter values, so a test such as
-   * `$via IS NULL OR …` is evaluated on every candidate even when $via is null; a path search to any buyer
-   * took 1.5× the time with the target and via tests left in (bench/RESULTS.md).
+   * Tests the caller knows to hold, and parts it knows to be idle, left out by name: a line ending in
+   * `// optional: <name>` is dropped when `omit` names it, and so are the lines from `// optional: <name> {` to
+   * `// } <name>`; a line ending in `// instead: <name>` is kept only then (it stands in for what the part
+   * defined). Neo4j plans a statement once for all parameter values, so a test such as `$via IS NULL OR …` is
+   * evaluated on every candidate even when $via is null (a path search to any buyer took 1.5× the time with the
+   * target and via tests left in), and a part such as an expansion's second and third hops costs its operators
+   * even when it has nothing to do (a 1-hop neighbourhood's statement 0.79 against 0.87 ms without them and
+   * the members' lookup; bench/RESULTS.md).
    */
   omit?: readonly string[];
 }
@@ -99,12 +103,8 @@ export function applyVariant(text: string, v: Variant | undefined): string {
   if (out.includes('__TYPES__')) out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${checked(v.relTypes, 'relationship type').join('|')}` : '');
   if (out.includes('__LARROW__')) out = out.replaceAll('__LARROW__', v?.arrow === 'IN' ? '<' : '');
   if (out.includes('__RARROW__')) out = out.replaceAll('__RARROW__', v?.arrow === 'OUT' ? '>' : '');
+  out = withoutParts(out, v?.omit ?? []);
   if (!v) return out;
-  for (const name of v.omit ?? []) {
-    const tagged = new RegExp(`^.*// optional: ${checked([name], 'name of an optional test')[0]}[ \\t]*$\\n?`, 'gm');
-    if (!tagged.test(out)) throw new Error(`statement variant: no line is tagged "// optional: ${name}"`);
-    out = out.replace(tagged, '');
-  }
   if (v.maxLength !== undefined) {
     if (!Number.isInteger(v.maxLength) || v.maxLength < 1 || v.maxLength > 20) throw new Error(`maxLength must be a whole number 1–20, got ${v.maxLength}`);
     out = out.replaceAll('__MAXLEN__', String(v.maxLength));
@@ -117,12 +117,42 @@ export function applyVariant(text: string, v: Variant | undefined): string {
 }
 
 /**
- * Statement texts with their variant written in, per registry, by statement name and variant. A registry is
- * read once and never changes, so an entry never goes stale; a memo is emptied when it reaches
- * VARIANT_TEXTS_MAX entries, which bounds its memory whatever mix of variants requests bring.
+ * `text` with the parts `omit` names left out and the tags of all parts taken off (see Variant.omit): what is
+ * kept reads as if written without them. A name that tags nothing is refused, as it would leave in a test the
+ * caller meant to drop.
  */
-const VARIANT_TEXTS = new WeakMap<Map<string, CypherStatement>, Map<string, string>>();
+function withoutParts(text: string, omit: readonly string[]): string {
+  let out = text;
+  for (const name of checked(omit, 'name of an optional part')) {
+    const block = new RegExp(`^[ \\t]*// optional: ${name} \\{[ \\t]*\\n[^]*?^[ \\t]*// \\} ${name}[ \\t]*(?:\\n|$)`, 'gm');
+    const line = new RegExp(`^.*// optional: ${name}[ \\t]*$\\n?`, 'gm');
+    const instead = new RegExp(`[ \\t]*// instead: ${name}[ \\t]*$`, 'gm');
+    const dropped = out.replace(block, '').replace(line, '');
+    const kept = dropped.replace(instead, '');
+    if (kept === out) throw new Error(`statement variant: no line is tagged "// optional: ${name}"`);
+    out = kept;
+  }
+  // The parts kept: their tags and block marks go, and the stand-ins of parts kept go whole.
+  return out
+    .replace(/^.*\/\/ instead: \w+[ \t]*$\n?/gm, '')
+    .replace(/^[ \t]*\/\/ (?:optional: \w+ \{|\} \w+)[ \t]*$\n?/gm, '')
+    .replace(/[ \t]*\/\/ optional: \w+[ \t]*$/gm, '');
+}
+
+/**
+ * Statement texts with their variant written in, per registry, by statement name and variant, each with the
+ * parameters its text uses. A registry is read once and never changes, so an entry never goes stale; a memo
+ * is emptied when it reaches VARIANT_TEXTS_MAX entries, which bounds its memory whatever mix of variants
+ * requests bring.
+ */
+interface Sent {
+  text: string;
+  /** The `$names` of the text: a parameter only a test left out used is not sent (see `sent`). */
+  uses: ReadonlySet<string>;
+}
+const VARIANT_TEXTS = new WeakMap<Map<string, CypherStatement>, Map<string, Sent>>();
 const VARIANT_TEXTS_MAX = 2000;
+const PARAMETER = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Runs registered statements inside a managed transaction; `tx.run` counts as one round trip. */
 export interface Tx {
@@ -182,18 +212,19 @@ export class Executor {
    * request's statements come in few variants, and writing one (a regular expression per optional test left
    * out) cost more than looking it up. The executors over one registry share the memo (VARIANT_TEXTS).
    */
-  private textOf(name: string, variant: Variant | undefined): string {
+  private textOf(name: string, variant: Variant | undefined): Sent {
     const v = { ...this.keys, ...variant };
     const key = `${name}\u0000${JSON.stringify(v)}`;
     let memo = VARIANT_TEXTS.get(this.registry);
     if (!memo) VARIANT_TEXTS.set(this.registry, (memo = new Map()));
-    let text = memo.get(key);
-    if (text === undefined) {
-      text = applyVariant(this.statement(name).text, v);
+    let sent = memo.get(key);
+    if (sent === undefined) {
+      const text = applyVariant(this.statement(name).text, v);
+      sent = { text, uses: new Set(Array.from(text.matchAll(PARAMETER), (m) => m[1]!)) };
       if (memo.size >= VARIANT_TEXTS_MAX) memo.clear();
-      memo.set(key, text);
+      memo.set(key, sent);
     }
-    return text;
+    return sent;
   }
 
   statement(name: string): CypherStatement {
@@ -219,14 +250,15 @@ export class Executor {
    */
   async read<R>(s: Statement<R>, params: Params = {}, variant?: Variant): Promise<R[]> {
     this.opts.availability?.assertReachable();
-    const text = this.textOf(s.name, variant);
+    const { text, uses } = this.textOf(s.name, variant);
+    const sentParams = sent(params, uses);
     const config = { timeout: this.opts.timeoutMs, metadata: { app: this.opts.app ?? 'clustergraph', operation: s.name } };
     const started = Date.now();
     for (;;) {
       const session = this.driver.session({ database: this.opts.database, defaultAccessMode: 'READ' });
       this.counter.queries += 1;
       try {
-        const res = await session.run(text, integers(params), config);
+        const res = await session.run(text, sentParams, config);
         this.opts.availability?.noteReachable();
         return typedRows(s, rows(res));
       } catch (err) {
@@ -368,7 +400,8 @@ export class Executor {
     const wrap = (tx: ManagedTransaction): Tx => ({
       run: async <R>(s: Statement<R>, params: Params = {}, variant?: Variant) => {
         this.counter.queries += 1;
-        const res = await tx.run(this.textOf(s.name, variant), integers(params));
+        const { text, uses } = this.textOf(s.name, variant);
+        const res = await tx.run(text, sent(params, uses));
         if (res.summary.counters.containsUpdates()) changed = true;
         return typedRows(s, rows(res));
       },
@@ -407,11 +440,19 @@ export class Executor {
  * parameter names always carry whole numbers, so they are sent as Cypher integers.
  */
 const INTEGER_PARAMS = new Set(['limit', 'skip', 'cap', 'year', 'hops']);
-function integers(params: Params): Params {
-  const out: Params = { ...params };
-  for (const k of INTEGER_PARAMS) {
-    const v = out[k];
-    if (typeof v === 'number' && Number.isInteger(v)) out[k] = neo4j.int(v);
+
+/**
+ * The parameters sent with a text that uses `uses`: those it names, whole numbers of INTEGER_PARAMS as
+ * integers. A caller passes what a statement's every variant may use, and a variant that leaves a test out
+ * leaves its parameters unused (an expansion's sixteen relationship types once written into its pattern):
+ * the driver would pack them and Neo4j read them for nothing.
+ */
+export function sent(params: Params, uses: ReadonlySet<string>): Params {
+  const out: Params = {};
+  for (const k in params) {
+    if (!uses.has(k)) continue;
+    const v = params[k];
+    out[k] = INTEGER_PARAMS.has(k) && typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v;
   }
   return out;
 }

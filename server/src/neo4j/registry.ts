@@ -15,6 +15,9 @@ export interface CypherStatement {
   doc: string;
 }
 
+/** The line opening (`// optional: name {`) or closing (`// } name`) a part a variant can leave out. */
+const PART_MARK = /^[ \t]*\/\/ (?:optional: \w+ \{|\} \w+)[ \t]*$/;
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
     const p = path.join(dir, f);
@@ -29,8 +32,10 @@ export function loadCypherRegistry(root = cypherRoot): Map<string, CypherStateme
     const name = path.relative(root, file).replace(/\\/g, '/').replace(/\.cypher$/, '');
     const raw = readFileSync(file, 'utf8');
     const lines = raw.split('\n');
-    const doc = lines.filter((l) => l.trim().startsWith('//')).map((l) => l.trim().replace(/^\/\/\s?/, '')).join('\n');
-    const text = lines.filter((l) => !l.trim().startsWith('//')).join('\n').trim().replace(/;\s*$/, '');
+    // Comment lines are the header, but for the marks of an optional part (executor.ts, Variant.omit).
+    const comment = (l: string) => l.trim().startsWith('//') && !PART_MARK.test(l);
+    const doc = lines.filter(comment).map((l) => l.trim().replace(/^\/\/\s?/, '')).join('\n');
+    const text = lines.filter((l) => !comment(l)).join('\n').trim().replace(/;\s*$/, '');
     if (!doc) throw new StartupError(`${file}: a Cypher file must start with a // header saying what it does and its $parameters.`);
     if (!text) throw new StartupError(`${file}: the file holds no statement.`);
     registry.set(name, { name, text, doc });

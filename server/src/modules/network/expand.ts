@@ -88,12 +88,14 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   // The types in the pattern (variant __TYPES__): Neo4j then reads only those relationships of a node.
   // The direction too (variant __LARROW__ / __RARROW__), when no symmetric type is followed.
   const variant = { relTypes: a.types, arrow: arrowOf(filters), omit: [...testsThatHold(filters), ...(a.chains ? [] : ['chains'])] };
+  // The first round trip's parts with nothing to do left out as well: no members to look up, no second hop.
+  const startVariant = { ...variant, omit: [...variant.omit, ...(a.membersOf ? [] : ['members']), ...(a.hops < 2 ? ['deeper'] : [])] };
   const chains: ChainRolesRow = { roles: [], chains: [] };
   const keep = (c: Partial<ChainRolesRow> | undefined) => {
     chains.roles.push(...(c?.roles ?? []));
     chains.chains.push(...(c?.chains ?? []));
   };
-  const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, idCount: new Set(a.ids).size, membersOf: a.membersOf ?? null, limit: edgeLimit + 1, hops: a.hops, maxNodes: a.maxNodes }, variant);
+  const [start] = await executor.read(S.expandStart, { ...filters, ids: a.ids, idCount: new Set(a.ids).size, membersOf: a.membersOf ?? null, limit: edgeLimit + 1, hops: a.hops, maxNodes: a.maxNodes }, startVariant);
   keep(start);
   const starts = start?.starts ?? [];
   // By id, sorted here rather than by the statement (the same order, for less work in Neo4j).
