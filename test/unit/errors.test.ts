@@ -6,6 +6,7 @@ import { AppError, BadInputError, TimeoutError, UnavailableError } from '../../s
 import { formatError, shortenMessage } from '../../server/src/graphql/errors.js';
 import { mapDriverError, typedRows } from '../../server/src/neo4j/executor.js';
 import { statement } from '../../server/src/neo4j/statement.js';
+import { networkStatements } from '../../server/src/modules/network/statements.js';
 
 /** A resolver error as graphql-js hands it to formatError: located and wrapping the thrown error. */
 const located = (err: Error) => new GraphQLError(err.message, { originalError: err, path: ['entity'] });
@@ -71,6 +72,18 @@ describe('typed statement rows', () => {
 
   it('names the statement, the row and the column when a row does not match', () => {
     expect(() => typedRows(s, [{ id: 'a', total: 1 }, { id: 'b', total: 'two' }])).toThrowError(/cypher\/entities\/example\.cypher .* row 1, column total/);
+  });
+
+  it('checks the relationships of an expansion and the properties of rows as closely as zod would, in one test each', () => {
+    const hop = (rows: unknown[]) => ({ rows, nodes: [{ id: 'firm:a', kind: 'Firm', name: 'A' }] });
+    const good = ['r1', 'SUPPLIES', 'firm:a', 'firm:b', { id: 'r1' }];
+    expect(typedRows(networkStatements.expandFrontier, [hop([good])])[0]!.rows).toEqual([{ id: 'r1', type: 'SUPPLIES', source: 'firm:a', target: 'firm:b', props: { id: 'r1' } }]);
+    for (const bad of [['r1', 'SUPPLIES', 'firm:a', 'firm:b'], ['r1', 'SUPPLIES', 'firm:a', 7, {}], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', null], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', []], { id: 'r1' }]) {
+      expect(() => typedRows(networkStatements.expandFrontier, [hop([good, bad])]), JSON.stringify(bad)).toThrowError(/network\/expandFrontier\.cypher .* row 0, column rows\.1: expected \[id, type, source, target, properties\]/);
+    }
+    const path = (props: unknown) => ({ nodeIds: ['a', 'b'], rels: [{ id: 'r', type: 'SUPPLIES', source: 'a', target: 'b', props }] });
+    expect(() => typedRows(networkStatements.paths, [path({ id: 'r' }), path('r')])).toThrowError(/row 1, column rels\.0\.props: expected a map of properties/);
+    expect(() => typedRows(networkStatements.paths, [path([])])).toThrowError(/row 0, column rels\.0\.props: expected a map of properties/);
   });
 });
 

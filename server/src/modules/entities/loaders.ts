@@ -62,7 +62,7 @@ export const linkTypes = (queries: readonly LinkQuery[]): string[] | undefined =
 export const linksByIdsVariant = (q: LinkQuery): Variant => ({
   relTypes: linkTypes([q]),
   arrow: q.direction === 'BOTH' ? undefined : q.direction,
-  omit: [...(q.types !== null ? ['types'] : []), 'dir', ...(q.year === null ? ['year'] : [])],
+  omit: ['types', 'dir', ...(q.year === null ? ['year'] : [])],
 });
 
 export interface Loaders {

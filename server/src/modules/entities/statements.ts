@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { NODE_KINDS } from '../../domain/enums.js';
-import { statement } from '../../neo4j/statement.js';
+import { propertyMap, statement } from '../../neo4j/statement.js';
 
 /** An entity's stored properties: every entity has an id, a kind and a name; the rest depends on its kind. */
 export const entityRow = z.looseObject({ id: z.string(), kind: z.enum(NODE_KINDS), name: z.string() });
@@ -12,13 +12,13 @@ export type StatementRow = z.infer<typeof statementRow>;
 
 /** A relationship of an entity as entityWithLinks(Of) send it ([type, properties, outgoing, other end]), read as linksByIds's rows are. */
 const linkOfRow = z
-  .tuple([z.string(), z.record(z.string(), z.unknown()), z.boolean(), entityRow])
+  .tuple([z.string(), propertyMap, z.boolean(), entityRow])
   .transform(([type, props, outgoing, other]) => ({ type, props, outgoing, otherId: other.id, other }));
 
 /** The entities module's statements (cypher/entities/) and the shapes of their rows. */
 export const entitiesStatements = {
   entitiesByIds: statement('entities/entitiesByIds', z.object({ n: entityRow })),
-  linksByIds: statement('entities/linksByIds', z.object({ id: z.string(), type: z.string(), props: z.record(z.string(), z.unknown()), outgoing: z.boolean(), otherId: z.string(), other: entityRow })),
+  linksByIds: statement('entities/linksByIds', z.object({ id: z.string(), type: z.string(), props: propertyMap, outgoing: z.boolean(), otherId: z.string(), other: entityRow })),
   entityWithLinks: statement('entities/entityWithLinks', z.object({ n: entityRow, links: z.array(z.array(linkOfRow)) })),
   entityWithLinksOf: statement('entities/entityWithLinksOf', z.object({ n: entityRow, links: z.array(linkOfRow) })),
   listEntities: statement('entities/listEntities', z.object({ total: z.number(), page: z.array(z.string()), nodes: z.array(entityRow) })),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { statement } from '../../neo4j/statement.js';
+import { propertyMap, statement } from '../../neo4j/statement.js';
 
 /** A relationship as an export reads it: its id, type, ends and every stored property. */
 export const exportEdgeRow = z.object({
@@ -7,7 +7,7 @@ export const exportEdgeRow = z.object({
   type: z.string(),
   source: z.string(),
   target: z.string(),
-  props: z.record(z.string(), z.unknown()),
+  props: propertyMap,
 });
 export type ExportEdgeRow = z.infer<typeof exportEdgeRow>;
 
@@ -16,7 +16,7 @@ export const exportNodeRow = z.object({
   props: z.looseObject({ id: z.string(), kind: z.string(), name: z.string() }),
   country: z.string().nullable(),
   cluster: z.string().nullable(),
-  statements: z.array(z.record(z.string(), z.unknown())),
+  statements: z.array(propertyMap),
 });
 export type ExportNodeRow = z.infer<typeof exportNodeRow>;
 

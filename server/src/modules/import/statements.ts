@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { statement } from '../../neo4j/statement.js';
+import { propertyMap, statement } from '../../neo4j/statement.js';
 
 const none = z.object({});
-const props = z.record(z.string(), z.unknown());
+const props = propertyMap;
 
 /** The import module's statements (cypher/import/) and the shapes of their rows. */
 export const importStatements = {
