@@ -37,8 +37,21 @@ export interface EdgeRow {
   props?: Props | null;
 }
 
-/** The GraphQL Edge's model (subgraphs, paths, chain traces): one mapper used everywhere; its other fields are resolved from `props`. */
-export function toEdge(r: EdgeRow) {
+/** The GraphQL Edge's model (subgraphs, paths, chain traces): its other fields are resolved from `props`. */
+export interface EdgeModel {
+  id: string;
+  type: string;
+  source: string;
+  target: string;
+  props: Props;
+}
+
+/**
+ * A relationship row as the GraphQL Edge's model: one mapper used everywhere. A row already in that shape
+ * (with its id and properties: what the statements return) is the model itself, not copied.
+ */
+export function toEdge(r: EdgeRow): EdgeModel {
+  if (typeof r.id === 'string' && r.props) return r as EdgeModel;
   const props = r.props ?? {};
   return { id: String(r.id ?? props.id ?? ''), type: r.type, source: r.source, target: r.target, props };
 }

@@ -133,17 +133,21 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
     read(nodes);
     if (rows.length > edgeLimit) truncatedBy = `per-hop edge limit (${edgeLimit})`;
     const next: string[] = [];
-    for (const r of rows.slice(0, edgeLimit)) {
-      for (const end of [r.source, r.target]) {
-        if (seen.has(end)) continue;
-        if (seen.size >= a.maxNodes) {
-          truncatedBy = `MAX_SUBGRAPH_NODES (${a.maxNodes})`;
-          continue;
-        }
-        seen.add(end);
-        next.push(end);
+    const reach = (end: string) => {
+      if (seen.has(end)) return true;
+      if (seen.size >= a.maxNodes) {
+        truncatedBy = `MAX_SUBGRAPH_NODES (${a.maxNodes})`;
+        return false;
       }
-      if (seen.has(r.source) && seen.has(r.target)) edges.set(r.id, r);
+      seen.add(end);
+      next.push(end);
+      return true;
+    };
+    for (let i = 0; i < rows.length && i < edgeLimit; i += 1) {
+      const r = rows[i]!;
+      // Both ends tried, in this order, before the edge is kept (the source may fit and the target not).
+      const source = reach(r.source);
+      if (reach(r.target) && source) edges.set(r.id, r);
     }
     frontier = next;
   }

@@ -1,11 +1,11 @@
-import { toEdge } from '../core/edges.js';
+import { toEdge, type EdgeModel } from '../core/edges.js';
 import type { ServiceDeps } from '../context.js';
 import { existingEntities } from '../entities/loaders.js';
 import type { EntityRow } from '../entities/statements.js';
 import type { Expansion } from './expand.js';
 
 /** The GraphQL Edge as the core mapper builds it (the codegen mapper of `Edge`). */
-export type EdgeModel = ReturnType<typeof toEdge>;
+export type { EdgeModel };
 
 /** A Subgraph: entities, relationships, and whether a limit cut it short. */
 export interface SubgraphModel {
@@ -27,5 +27,10 @@ export async function subgraphOf({ loaders }: Pick<ServiceDeps, 'loaders'>, x: E
 export async function entitiesOf({ loaders }: Pick<ServiceDeps, 'loaders'>, x: Pick<Expansion, 'entities'>, ids: readonly string[]): Promise<EntityRow[]> {
   const missing = ids.filter((id) => !x.entities.has(id));
   const loaded = missing.length ? new Map((await existingEntities(loaders, missing)).map((n) => [n.id, n])) : undefined;
-  return ids.flatMap((id) => x.entities.get(id) ?? loaded?.get(id) ?? []);
+  const out: EntityRow[] = [];
+  for (const id of ids) {
+    const n = x.entities.get(id) ?? loaded?.get(id);
+    if (n) out.push(n);
+  }
+  return out;
 }
