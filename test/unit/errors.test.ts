@@ -79,8 +79,9 @@ describe('typed statement rows', () => {
     const good = ['r1', 'SUPPLIES', 'firm:a', 'firm:b', { id: 'r1' }];
     expect(typedRows(networkStatements.expandFrontier, [hop([good])])[0]!.rows).toEqual([{ id: 'r1', type: 'SUPPLIES', source: 'firm:a', target: 'firm:b', props: { id: 'r1' } }]);
     for (const bad of [['r1', 'SUPPLIES', 'firm:a', 'firm:b'], ['r1', 'SUPPLIES', 'firm:a', 7, {}], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', null], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', []], { id: 'r1' }]) {
-      expect(() => typedRows(networkStatements.expandFrontier, [hop([good, bad])]), JSON.stringify(bad)).toThrowError(/network\/expandFrontier\.cypher .* row 0, column rows\.1: expected \[id, type, source, target, properties\]/);
+      expect(() => typedRows(networkStatements.expandFrontier, [hop([good, bad])]), JSON.stringify(bad)).toThrowError(/network\/expandFrontier\.cypher .* row 0, column rows: relationship 1: expected \[id, type, source, target, properties\]/);
     }
+    expect(() => typedRows(networkStatements.expandFrontier, [{ rows: 'r1', nodes: [] }])).toThrowError(/column rows: expected a list of relationships/);
     const path = (props: unknown) => ({ nodeIds: ['a', 'b'], rels: [{ id: 'r', type: 'SUPPLIES', source: 'a', target: 'b', props }] });
     expect(() => typedRows(networkStatements.paths, [path({ id: 'r' }), path('r')])).toThrowError(/row 1, column rels\.0\.props: expected a map of properties/);
     expect(() => typedRows(networkStatements.paths, [path([])])).toThrowError(/row 0, column rels\.0\.props: expected a map of properties/);
