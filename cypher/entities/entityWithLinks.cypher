@@ -6,7 +6,8 @@
 // Row: n (stored properties), links (one list per query, in the order of $queries, of the relationships
 //   linksByIds gives, each as entityWithLinksOf.cypher's: [type, properties, outgoing, the other end's properties]).
 // Variant: __TYPES__, every type the queries name when each names some (each query still tests its own).
-// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Entities are projected as `__ENTITY__`, the other ends of links as `__LINKED__` and relationships as `__LINK__`:
+//   the properties the request's fields read there (executor.ts, graphql/readKeys.ts), or all.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   UNWIND range(0, size($queries) - 1) AS i
@@ -21,7 +22,7 @@ CALL (n) {
     WITH collect({r: r, m: m}) AS found
     UNWIND found[..coalesce(q.cap, size(found))] AS x
     WITH x.r AS r, x.m AS m
-    RETURN collect([type(r), r __LINK__, startNode(r) = n, m __ENTITY__]) AS links
+    RETURN collect([type(r), r __LINK__, startNode(r) = n, m __LINKED__]) AS links
   }
   WITH i, links ORDER BY i
   RETURN collect(links) AS links

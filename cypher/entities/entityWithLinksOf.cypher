@@ -10,7 +10,8 @@
 // Variant: __TYPES__ and __LARROW__ / __RARROW__, the types of $types and $dir written into the pattern (executor.ts). Optional tests (`// optional: …`), left out
 //   by the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is
 //   'BOTH' or written into the pattern), year (no $year).
-// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Entities are projected as `__ENTITY__`, the other ends of links as `__LINKED__` and relationships as `__LINK__`:
+//   the properties the request's fields read there (executor.ts, graphql/readKeys.ts), or all.
 MATCH (n:Entity {id: $id})
 CALL (n) {
   MATCH (n)__LARROW__-[r__TYPES__]-__RARROW__(m:Entity)
@@ -20,6 +21,6 @@ CALL (n) {
     AND ($year IS NULL OR ((r.validFrom IS NULL OR r.validFrom <= $year) AND (r.validUntil IS NULL OR r.validUntil >= $year)))  // optional: year
   WITH r, m ORDER BY type(r), m.name, m.id, r.id
   LIMIT coalesce($cap, 4294967295)
-  RETURN collect([type(r), r __LINK__, startNode(r) = n, m __ENTITY__]) AS links
+  RETURN collect([type(r), r __LINK__, startNode(r) = n, m __LINKED__]) AS links
 }
 RETURN n __ENTITY__ AS n, links

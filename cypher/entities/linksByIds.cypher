@@ -8,7 +8,8 @@
 // Variant: __TYPES__ and __LARROW__ / __RARROW__, the types of $types and $dir written into the pattern (executor.ts). Optional tests (`// optional: …`), left out by
 //   the variant's omit when the caller knows they hold: types (written into the pattern), dir ($dir is 'BOTH' or written into the pattern),
 //   year (no $year).
-// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Entities are projected as `__ENTITY__`, the other ends of links as `__LINKED__` and relationships as `__LINK__`:
+//   the properties the request's fields read there (executor.ts, graphql/readKeys.ts), or all.
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
@@ -21,4 +22,4 @@ CALL (n) {
   ORDER BY type(r), m.name, m.id, r.id
   LIMIT coalesce($cap, 4294967295)
 }
-RETURN id, type(r) AS type, r __LINK__ AS props, outgoing, m.id AS otherId, m __ENTITY__ AS other
+RETURN id, type(r) AS type, r __LINK__ AS props, outgoing, m.id AS otherId, m __LINKED__ AS other

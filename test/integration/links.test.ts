@@ -62,6 +62,34 @@ describe('links of a hub with more relationships than a page', () => {
     expect(direct.extensions!.dbQueries).toBe(1);
   });
 
+  it('reads the other ends of links with only what Link.other shows, and keeps them from fields that read those entities in full', async () => {
+    // The supporter, a link end of the hub, with properties the link's other end does not show.
+    await service().executor.runText("MATCH (p:Entity {id: 'institution:test-links-supporter'}) SET p.aliases = ['Zz alias'], p.validFrom = 1987", {}, 'WRITE');
+    const q = `query($id: ID!, $end: ID!) {
+      entity(id: $id) { aliases validFrom supporters: links(types: [SUPPORTS], direction: IN) { other { id name } } }
+      entitiesByIds(ids: [$end]) { id aliases validFrom }
+    }`;
+    const res = await gql<{ entity: { aliases: string[]; supporters: { other: { id: string; name: string } }[] }; entitiesByIds: { id: string; aliases: string[]; validFrom: number | null }[] }>(service(), q, { id: HUB, end: 'institution:test-links-supporter' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.entity.supporters.map((l) => l.other)).toContainEqual({ id: 'institution:test-links-supporter', name: 'Zz supporter' });
+    // Read by id in the same request: in full, not the link end's row (which has no aliases or validFrom).
+    expect(res.data!.entitiesByIds).toEqual([{ id: 'institution:test-links-supporter', aliases: ['Zz alias'], validFrom: 1987 }]);
+    // A field that reads an entity by id once its own statement is back (a joint action's cluster) finds it
+    // in full, though the entity's statement, back first, read it as a link end with its id alone.
+    await service().executor.runText('MATCH (c:Entity {id: $hub}) SET c.aliases = [\'Zz hub alias\']', { hub: HUB }, 'WRITE');
+    const raced = await gql<{ entity: { links: { other: { id: string } }[] }; jointAction: { cluster: { id: string; aliases: string[] } } }>(
+      service(),
+      `query($end: ID!, $hub: ID!) { entity(id: $end) { links(types: [SUPPORTS]) { other { id } } } jointAction(clusterId: $hub) { cluster { id aliases } } }`,
+      { end: 'institution:test-links-supporter', hub: HUB },
+    );
+    expect(raced.errors).toBeUndefined();
+    expect(raced.data!.entity.links.map((l) => l.other.id)).toEqual([HUB]);
+    expect(raced.data!.jointAction.cluster).toEqual({ id: HUB, aliases: ['Zz hub alias'] });
+    // And a link end shown with more than the other entities still shows it.
+    const more = await gql<{ entity: { links: { other: { id: string; aliases: string[] } }[] } }>(service(), `query($id: ID!) { entity(id: $id) { id links(types: [SUPPORTS], direction: IN) { other { id aliases } } } }`, { id: HUB });
+    expect(more.data!.entity.links.map((l) => l.other)).toContainEqual({ id: 'institution:test-links-supporter', aliases: ['Zz alias'] });
+  });
+
   it('orders relationships that tie on type and name by the other end\'s id, then their own, on every path to them', async () => {
     const twins = ['link:test-links-twin-a1', 'link:test-links-twin-b1', 'link:test-links-twin-b2'];
     const one = await gql<{ entity: { links: { id: string }[] } }>(service(), `query($id: ID!) { entity(id: $id) { links(types: [RUNS]) { id } } }`, { id: HUB });

@@ -37,6 +37,32 @@ describe('readKeysOf', () => {
   });
 });
 
+describe('the properties read of the other ends of links', () => {
+  const of = (q: string) => readKeysOf(schema, parse(q));
+
+  it('are those Link.other shows, apart from the request\'s other entities, when nothing else reads link ends', () => {
+    expect(of('{ entity(id: "a") { aliases validFrom links(first: 50) { id other { id name kind } } } }')).toMatchObject({ entity: ['aliases', 'validFrom'], linked: [] });
+    expect(of('{ entity(id: "a") { id links { other { aliases ... on Entity { validFrom } } } } }')).toMatchObject({ entity: [], linked: ['aliases', 'validFrom'] });
+    expect(of('{ entity(id: "a") { properties links { other { id name } } } }')).toMatchObject({ entity: null, linked: [] });
+    expect(applyVariant('RETURN n __ENTITY__ AS n, [m __LINKED__] AS ms', { entity: ['aliases'], linked: [] })).toBe('RETURN n {.id, .kind, .name, .aliases} AS n, [m {.id, .kind, .name}] AS ms');
+    expect(applyVariant('RETURN m __LINKED__ AS m', { entity: ['aliases'] })).toBe('RETURN m {.id, .kind, .name, .aliases} AS m');
+  });
+
+  it('are the request\'s other entities\' keys, all of them together, when link ends may be read by another field or show the same', () => {
+    const joined = (q: string) => {
+      const k = of(q);
+      expect(k.linked, q).toBeUndefined();
+      return k.entity;
+    };
+    expect(joined('{ entity(id: "a") { aliases links { from { id } other { validFrom } } } }')).toEqual(['aliases', 'validFrom']);
+    expect(joined('{ entity(id: "a") { aliases members { id } links { other { validFrom } } } }')).toEqual(['aliases', 'validFrom']);
+    expect(joined('{ entity(id: "a") { aliases links { other { validFrom links { id } } } } }')).toEqual(['aliases', 'validFrom']);
+    expect(joined('{ entity(id: "a") { aliases links { other { ...O } } } } fragment O on Entity { validFrom }')).toEqual(['aliases', 'validFrom']);
+    expect(joined('{ entity(id: "a") { aliases links { other { aliases } } } }')).toEqual(['aliases']);
+    expect(joined('{ entity(id: "a") { aliases links { other { properties } } } }')).toBeNull();
+  });
+});
+
 describe('the relationship properties a request reads', () => {
   it('reads the id always, what Edge and Link fields show (qualifier, years, provenance), and what byForm and chain roles count on', () => {
     expect(linkKeys('{ neighbourhood(ids: ["a"]) { edges { id source target type } } }')).toEqual(['id']);

@@ -73,6 +73,13 @@ const ROOTS = new Set(['entity', 'entitiesByIds', 'neighbourhood', 'paths', 'tra
  */
 const FACT_TYPES = new Set(['ClusterFacts', 'ChainFacts']);
 
+/**
+ * Fields that read a relationship's ends or an entity's related entities by id, through the entity loader: an
+ * entity reached as a link's other end may be one of them, so the link ends a request reads are then read
+ * with the request's every key (and kept in the loader).
+ */
+const LOADS_BY_ID = new Set(['from', 'to', 'members', 'places', 'chains', 'participants', 'links', 'sources']);
+
 const ALL: ReadKeys = { entity: null, link: null };
 const cache = new WeakMap<DocumentNode, ReadKeys>();
 
@@ -93,34 +100,58 @@ function analyse(schema: GraphQLSchema, document: DocumentNode): ReadKeys {
   }
   const keys = new Set<string>();
   const linkKeys = new Set<string>(LINK_BASE);
+  // The Entity fields shown of a link's other end (Link.other), apart: see ReadKeys.linked.
+  const otherKeys = new Set<string>();
   let all = false;
   let allLinks = false;
+  let allOther = false;
+  // Whether the ends of links may be read for anything but Link.other (see LOADS_BY_ID), or through a
+  // fragment defined apart, whose fields are visited away from where it is spread.
+  let shared = document.definitions.some((d) => d.kind === Kind.FRAGMENT_DEFINITION);
+  const within: string[] = [];
   const typeInfo = new TypeInfo(schema);
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
-      Field(node) {
-        const parent = typeInfo.getParentType()?.name;
-        if (!parent) {
-          all = allLinks = true;
-          return;
-        }
-        const type = typeInfo.getType();
-        if (type && FACT_TYPES.has(getNamedType(type).name)) all = true;
-        for (const k of LINK_KEYS_OF_FIELD[node.name.value] ?? []) linkKeys.add(k);
-        const linkFields = LINK_FIELD_KEYS[parent];
-        if (linkFields) {
-          const read = linkFields[node.name.value];
-          if (!read) allLinks = true;
-          else for (const k of read) linkKeys.add(k);
-          return;
-        }
-        if (parent !== 'Entity') return;
-        const read = ENTITY_FIELD_KEYS[node.name.value];
-        if (!read) all = true;
-        else for (const k of read) keys.add(k);
+      Field: {
+        enter(node) {
+          const parent = typeInfo.getParentType()?.name;
+          const name = node.name.value;
+          const enclosing = within[within.length - 1];
+          within.push(`${parent}.${name}`);
+          if (!parent) {
+            all = allLinks = true;
+            return;
+          }
+          if (LOADS_BY_ID.has(name) && (parent === 'Link' || within.includes('Link.other'))) shared = true;
+          if (name === 'members' || name === 'places' || name === 'chains' || name === 'participants') shared = true;
+          const type = typeInfo.getType();
+          if (type && FACT_TYPES.has(getNamedType(type).name)) all = true;
+          for (const k of LINK_KEYS_OF_FIELD[name] ?? []) linkKeys.add(k);
+          const linkFields = LINK_FIELD_KEYS[parent];
+          if (linkFields) {
+            const read = linkFields[name];
+            if (!read) allLinks = true;
+            else for (const k of read) linkKeys.add(k);
+            return;
+          }
+          if (parent !== 'Entity') return;
+          const read = ENTITY_FIELD_KEYS[name];
+          const other = enclosing === 'Link.other';
+          if (!read) {
+            if (other) allOther = true;
+            else all = true;
+          } else for (const k of read) (other ? otherKeys : keys).add(k);
+        },
+        leave() {
+          within.pop();
+        },
       },
     }),
   );
-  return { entity: all ? null : [...keys].sort(), link: allLinks ? null : [...linkKeys].sort() };
+  const link = allLinks ? null : [...linkKeys].sort();
+  const sameKeys = !all && otherKeys.size === keys.size && [...otherKeys].every((k) => keys.has(k));
+  // Link ends read apart when nothing else reads them and they show other properties than the request's other entities.
+  if (!shared && !allOther && !sameKeys) return { entity: all ? null : [...keys].sort(), link, linked: [...otherKeys].sort() };
+  return { entity: all || allOther ? null : [...new Set([...keys, ...otherKeys])].sort(), link };
 }

@@ -29,6 +29,8 @@ export interface Variant {
   entity?: readonly string[] | null;
   /** The same for a relationship's map projection, replacing `__LINK__` (always its id); null or absent: `{.*}`. */
   link?: readonly string[] | null;
+  /** The same for the entity at a link's other end, replacing `__LINKED__`; absent: as `entity` (ReadKeys.linked). */
+  linked?: readonly string[] | null;
   /**
    * Labels a path's far end must carry, replacing `__TARGET__` in `(b:__TARGET__)` (`Buyer|Institution`);
    * absent: `Entity`. The kinds of the API are the entities' labels. In the pattern, the label lets Neo4j's
@@ -64,6 +66,13 @@ export interface Variant {
 export interface ReadKeys {
   entity: readonly string[] | null;
   link: readonly string[] | null;
+  /**
+   * The properties read of the entities at the other end of an entity's links where the statements reading
+   * them project `__LINKED__` (entityWithLinks, linksByIds); absent: as `entity`. Set only when nothing but
+   * Link.other shows them (graphql/readKeys.ts): such rows are then not kept in the request's entity loader,
+   * where another field could look for properties they lack.
+   */
+  linked?: readonly string[] | null;
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -97,6 +106,7 @@ export const entityProjection = (keys: readonly string[] | null | undefined, var
  */
 export function applyVariant(text: string, v: Variant | undefined): string {
   let out = text.includes('__ENTITY__') ? text.replace(/(\w+) __ENTITY__/g, (_, variable: string) => `${variable} ${entityProjection(v?.entity, variable)}`) : text;
+  if (out.includes('__LINKED__')) out = out.replace(/(\w+) __LINKED__/g, (_, variable: string) => `${variable} ${entityProjection(v?.linked === undefined ? v?.entity : v.linked, variable)}`);
   if (out.includes('__LINK__')) out = out.replaceAll('__LINK__', projection(v?.link, ['id']));
   if (out.includes('__TARGET__')) out = out.replaceAll('__TARGET__', checked(v?.targets?.length ? v.targets : ['Entity'], 'label').join('|'));
   if (out.includes('__LINK_TYPES__')) out = out.replaceAll('__LINK_TYPES__', LINK_TYPE_NAMES.join('|'));
@@ -193,7 +203,12 @@ export class Executor {
    * the request reads the same ones, so the rows its loaders hold all carry what any field asks for.
    */
   forRequest(keys: Partial<ReadKeys> = {}): Executor {
-    return new Executor(this.driver, this.registry, this.opts, { queries: 0 }, { entity: keys.entity ?? null, link: keys.link ?? null });
+    return new Executor(this.driver, this.registry, this.opts, { queries: 0 }, { entity: keys.entity ?? null, link: keys.link ?? null, ...(keys.linked !== undefined ? { linked: keys.linked } : {}) });
+  }
+
+  /** Whether this view reads the other ends of links with fewer or other properties than its other entities (ReadKeys.linked). */
+  get linkEndsApart(): boolean {
+    return this.keys.linked !== undefined;
   }
 
   /** The database's state as the service knows it (undefined when nothing supervises the connection). */

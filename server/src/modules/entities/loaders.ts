@@ -69,6 +69,8 @@ export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
   provenance: DataLoader<string, StatementRow[]>;
   links: DataLoader<LinkKey, LinkRow[], string>;
+  /** The request reads the other ends of links apart from its other entities, so they are not primed (linkRowOf). */
+  linkEndsApart: boolean;
 }
 
 function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[], pick: (r: R) => T): T[][] {
@@ -80,10 +82,12 @@ function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[],
 /**
  * A link as the links loader holds it, from a row of linksByIds or entityWithLinks. The other end comes with
  * its properties, kept with the link (Link.other answers from it at once) and primed into the entity loader:
- * later loads of it (members, a link's `from` or `to`) need no round trip.
+ * later loads of it (members, a link's `from` or `to`) need no round trip. Not when the request reads link
+ * ends apart (Executor.linkEndsApart): their rows then hold what Link.other shows, maybe not what another field
+ * would look for in the loader.
  */
-export function linkRowOf(entity: Loaders['entity'], r: LinkRow & { other: EntityRow }): LinkRow {
-  entity.prime(r.otherId, r.other);
+export function linkRowOf(loaders: Pick<Loaders, 'entity' | 'linkEndsApart'>, r: LinkRow & { other: EntityRow }): LinkRow {
+  if (!loaders.linkEndsApart) loaders.entity.prime(r.otherId, r.other);
   return { type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props, other: r.other };
 }
 
@@ -97,8 +101,9 @@ export function createLoaders(executor: Executor): Loaders {
     const by = new Map(rows.map((r) => [r.n.id, r.n]));
     return ids.map((id) => by.get(id) ?? null);
   });
-  return {
+  const loaders: Loaders = {
     entity,
+    linkEndsApart: executor.linkEndsApart,
     provenance: new DataLoader(async (ids) => groupBy(await executor.read(S.provenanceByIds, { ids: [...ids] }), ids, (r) => r.p)),
     links: new DataLoader<LinkKey, LinkRow[], string>(
       async (keys) => {
@@ -113,7 +118,7 @@ export function createLoaders(executor: Executor): Loaders {
           [...groups.values()].map(async ({ q, ids }) => {
             const unique = [...new Set(ids)];
             const rows = await executor.read(S.linksByIds, { ids: unique, ...linkParams(q) }, linksByIdsVariant(q));
-            groupBy(rows, unique, (r) => linkRowOf(entity, r)).forEach((links, i) => answers.set(linkKeyOf({ id: unique[i]!, q }), links));
+            groupBy(rows, unique, (r) => linkRowOf(loaders, r)).forEach((links, i) => answers.set(linkKeyOf({ id: unique[i]!, q }), links));
           }),
         );
         return keys.map((k) => answers.get(linkKeyOf(k)) ?? []);
@@ -121,6 +126,7 @@ export function createLoaders(executor: Executor): Loaders {
       { cacheKeyFn: linkKeyOf },
     ),
   };
+  return loaders;
 }
 
 /** The cache key of a links query of one entity. */

@@ -149,7 +149,7 @@ export async function entityById({ executor, loaders }: Pick<ServiceDeps, 'execu
     return null;
   }
   loaders.entity.prime(id, row.n);
-  queries.forEach((q, i) => loaders.links.prime({ id, q }, (row.links[i] ?? []).map((l) => linkRowOf(loaders.entity, l))));
+  queries.forEach((q, i) => loaders.links.prime({ id, q }, (row.links[i] ?? []).map((l) => linkRowOf(loaders, l))));
   return row.n;
 }
 
