@@ -18,7 +18,8 @@
  *   (d) the GraphQL request executed in this process, without HTTP: the service's schema, resolvers, request
  *       context (app.ts's requestContext) and compiled execution over this process's own driver, as (b) runs
  *       its statement: in-process / Cypher is the GraphQL overhead, what the GraphQL layer and the service's
- *       statements add to the hand-written statement (target ≤ 1.3×);
+ *       statements add to the hand-written statement (target ≤ 1.3×), timed in pairs with (b): for each argument
+ *       the two back to back, which first alternating, so that both see the same moment of a shared machine;
  *   (e) where a family has one, the looser statement of an earlier benchmark (Family.loose), for comparison.
  * Every family first runs its arguments twice on every side (both JITs warm), then each family: one more warm-up
  * pass over its `requests` arguments on every side, then `runs` runs rotating the sides; per run the median and
@@ -133,6 +134,8 @@ interface Measured {
   r: { p50: number; p95: number };
   /** The GraphQL request executed in this process (no HTTP), through this process's driver. */
   i: { p50: number; p95: number };
+  /** The hand-written statement timed request by request beside (d): the other half of the overhead's pairs. */
+  pc: { p50: number; p95: number };
   /** The looser statement of an earlier benchmark (Family.loose), through the driver; null when none. */
   l: { p50: number; p95: number } | null;
   /** Arguments for which both sides gave the same answer (Family.answer), of `requests`; the first that differed. */
@@ -270,6 +273,26 @@ async function main(): Promise<void> {
       const cy = () => timed(params, (p) => cypherOnce(driver, db, f.cypher, p));
       const rl = () => timed(params, (p) => relayOnce(relayUrl, f.cypher, p));
       const ip = () => timed(drawn, (v) => inProcessOnce(f.graphql, v));
+      /**
+       * The GraphQL overhead's two sides request by request: for each argument the GraphQL request in process
+       * and the hand-written statement back to back, which first alternating by argument and run. Times taken
+       * in blocks of 50 requests a side drift apart with what else the shared machine does meanwhile (a family's
+       * in-process / Cypher ratio moved by up to ±0.3 between runs minutes apart); pairs see the same moment.
+       */
+      const paired = async (run: number) => {
+        const gi: number[] = [];
+        const gc: number[] = [];
+        for (let j = 0; j < drawn.length; j += 1) {
+          if ((j + run) % 2 === 0) {
+            gi.push(await inProcessOnce(f.graphql, drawn[j]!));
+            gc.push(await cypherOnce(driver, db, f.cypher, params[j]!));
+          } else {
+            gc.push(await cypherOnce(driver, db, f.cypher, params[j]!));
+            gi.push(await inProcessOnce(f.graphql, drawn[j]!));
+          }
+        }
+        return { gi, gc };
+      };
       const lo = () => timed(params, (p) => cypherOnce(driver, db, f.loose!, p));
       // Warm-up (query plans, page cache), then the runs, rotating which side goes first.
       await gq();
@@ -288,6 +311,7 @@ async function main(): Promise<void> {
       const rRuns: number[][] = [];
       const iRuns: number[][] = [];
       const lRuns: number[][] = [];
+      const pcRuns: number[][] = [];
       // CPU used by the service and by Neo4j while each side runs: wall times on a shared machine include
       // waiting for a core; CPU time says what each side costs.
       const cpu = { service: 0, neo4jG: 0, neo4jC: 0 };
@@ -302,8 +326,14 @@ async function main(): Promise<void> {
         cRuns.push(await cy());
         cpu.neo4jC += cpuMs(neo.pid) - n0;
       };
-      const sides = [g, c, async () => void rRuns.push(await rl()), async () => void iRuns.push(await ip()), ...(f.loose ? [async () => void lRuns.push(await lo())] : [])];
-      for (let i = 0; i < runs; i += 1) for (let k = 0; k < sides.length; k += 1) await sides[(i + k) % sides.length]!();
+      let run = 0;
+      const pairs = async () => {
+        const { gi, gc } = await paired(run);
+        iRuns.push(gi);
+        pcRuns.push(gc);
+      };
+      const sides = [g, c, async () => void rRuns.push(await rl()), pairs, ...(f.loose ? [async () => void lRuns.push(await lo())] : [])];
+      for (; run < runs; run += 1) for (let k = 0; k < sides.length; k += 1) await sides[(run + k) % sides.length]!();
       const perRequest = (ms: number) => ms / (runs * drawn.length);
       const m: Measured = {
         name: f.name,
@@ -313,6 +343,7 @@ async function main(): Promise<void> {
         c: { p50: median(cRuns.map((x) => median(x))), p95: median(cRuns.map((x) => pct(x, 0.95))) },
         r: { p50: median(rRuns.map((x) => median(x))), p95: median(rRuns.map((x) => pct(x, 0.95))) },
         i: { p50: median(iRuns.map((x) => median(x))), p95: median(iRuns.map((x) => pct(x, 0.95))) },
+        pc: { p50: median(pcRuns.map((x) => median(x))), p95: median(pcRuns.map((x) => pct(x, 0.95))) },
         l: lRuns.length ? { p50: median(lRuns.map((x) => median(x))), p95: median(lRuns.map((x) => pct(x, 0.95))) } : null,
         same,
         firstDifference,
@@ -321,23 +352,23 @@ async function main(): Promise<void> {
         cpu: { service: perRequest(cpu.service), neo4jG: perRequest(cpu.neo4jG), neo4jC: perRequest(cpu.neo4jC) },
       };
       results.push(m);
-      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | relay p50 ${m.r.p50.toFixed(1)} ms | in process p50 ${m.i.p50.toFixed(1)} ms (${(m.i.p50 / m.c.p50).toFixed(2)}×) | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× (relay ${(m.r.p50 / m.c.p50).toFixed(2)}×, GraphQL/relay ${(m.g.p50 / m.r.p50).toFixed(2)}×) | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
+      log(`${f.name}: GraphQL p50 ${m.g.p50.toFixed(1)} ms p95 ${m.g.p95.toFixed(1)} | Cypher p50 ${m.c.p50.toFixed(1)} ms p95 ${m.c.p95.toFixed(1)} | relay p50 ${m.r.p50.toFixed(1)} ms | in process p50 ${m.i.p50.toFixed(2)} ms beside Cypher ${m.pc.p50.toFixed(2)} ms (${(m.i.p50 / m.pc.p50).toFixed(2)}×) | ratio ${(m.g.p50 / m.c.p50).toFixed(2)}× (relay ${(m.r.p50 / m.c.p50).toFixed(2)}×, GraphQL/relay ${(m.g.p50 / m.r.p50).toFixed(2)}×) | ${m.roundTrips} round trips | CPU ms/request: service ${m.cpu.service.toFixed(1)}, Neo4j ${m.cpu.neo4jG.toFixed(1)} vs ${m.cpu.neo4jC.toFixed(1)}${truncated ? ` | ${truncated}/${n} truncated` : ''}`);
     }
     const rows = results.map((m) => {
-      const overhead = m.i.p50 / m.c.p50;
+      const overhead = m.i.p50 / m.pc.p50;
       const ok = m.same === m.requests && overhead <= 1.3 && (!m.target || m.g.p50 < 50);
       const loose = m.l ? `${m.l.p50.toFixed(1)}` : '—';
-      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.same}/${m.requests} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${m.i.p50.toFixed(1)} | ${m.i.p95.toFixed(1)} | **${overhead.toFixed(2)}×** | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${(m.g.p50 / m.c.p50).toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.r.p50.toFixed(1)} | ${(m.r.p50 / m.c.p50).toFixed(2)}× | ${(m.g.p50 / m.r.p50).toFixed(2)}× | ${loose} | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
+      return `| ${m.name}${m.requests !== requests ? ` (${m.requests} requests a run)` : ''}${m.truncated ? ` (${m.truncated} of ${m.requests} answers truncated)` : ''} | ${m.same}/${m.requests} | ${m.c.p50.toFixed(1)} | ${m.c.p95.toFixed(1)} | ${m.i.p50.toFixed(2)} | ${m.i.p95.toFixed(1)} | ${m.pc.p50.toFixed(2)} | **${overhead.toFixed(2)}×** | ${m.g.p50.toFixed(1)} | ${m.g.p95.toFixed(1)} | ${(m.g.p50 / m.c.p50).toFixed(2)}× | ${m.target ? '< 50 ms, ' : ''}≤ 1.3× | ${ok ? 'met' : 'MISSED'} | ${m.r.p50.toFixed(1)} | ${(m.r.p50 / m.c.p50).toFixed(2)}× | ${(m.g.p50 / m.r.p50).toFixed(2)}× | ${loose} | ${m.roundTrips} | ${m.cpu.service.toFixed(1)} | ${m.cpu.neo4jG.toFixed(1)} | ${m.cpu.neo4jC.toFixed(1)} |`;
     });
     const text = [
       '',
       `## Query families at ${actors.toLocaleString('en-US')} actors — ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
       '',
-      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}). One client, requests one after another, warm. Per family ${requests} seeded random arguments, the same on every side; ${runs} runs each, the sides rotated; figures are the medians over runs of each run's median and p95, in ms. **Cypher** = the single hand-written statement that answers the same question (bench/families.ts), through neo4j-driver in this process (a session and an auto-commit transaction per request, rows materialised and serialised as JSON, as the GraphQL side's result is). **Same answer**: for how many arguments that statement's answer and the GraphQL response, each read into the family's comparable form, were equal (checked before timing). **GraphQL in process** = the same GraphQL request executed in this process: the service's schema, resolvers, request context, compiled execution and statements over this process's driver, result serialised; **GraphQL overhead** = in process / Cypher, both through the same driver in the same process: what the GraphQL layer and the service's statements add to the hand-written statement (target ≤ 1.3×; and the 2-hop neighbourhood and shortest path < 50 ms over HTTP). **GraphQL over HTTP** = POST /graphql to the service on loopback (node:http, a keep-alive socket), body parsed; **relay** = the hand-written statement sent through bench/relay.ts, a bare node:http server in front of the driver, with the same client: relay / Cypher is what one HTTP hop costs on this machine, which any HTTP service in front of the driver pays, and HTTP / relay what the service adds beyond it. **Loose Cypher**: the statement an earlier benchmark used where it answered a looser question (no order, no caps or no distinct routes; bench/families.ts). Round trips: the statements one GraphQL request runs (\`extensions.dbQueries\`, median). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request.`,
+      `Store: ${Number(counts!.nodes).toLocaleString('en-US')} nodes, ${Number(counts!.rels).toLocaleString('en-US')} relationships (bench/network.ts, seeded). Neo4j 5.26 embedded (heap 3g, page cache 3g), the service compiled (\`node dist/server/src/main.js\`) with NODE_ENV=production, and the benchmark on one machine of ${readFileSync('/proc/cpuinfo', 'utf8').match(/^processor/gm)?.length ?? 0} cores, shared with other work (load average at the end: ${loadAverage()}). One client, requests one after another, warm. Per family ${requests} seeded random arguments, the same on every side; ${runs} runs each, the sides rotated; figures are the medians over runs of each run's median and p95, in ms. **Cypher** = the single hand-written statement that answers the same question (bench/families.ts), through neo4j-driver in this process (a session and an auto-commit transaction per request, rows materialised and serialised as JSON, as the GraphQL side's result is). **Same answer**: for how many arguments that statement's answer and the GraphQL response, each read into the family's comparable form, were equal (checked before timing). **GraphQL in process** = the same GraphQL request executed in this process: the service's schema, resolvers, request context, compiled execution and statements over this process's driver, result serialised, timed request by request beside the hand-written statement (**Cypher beside it**: for each argument the two back to back, which first alternating), so that both halves of a pair see the same moment of the shared machine; **GraphQL overhead** = in process / Cypher beside it, both through the same driver in the same process: what the GraphQL layer and the service's statements add to the hand-written statement (target ≤ 1.3×; and the 2-hop neighbourhood and shortest path < 50 ms over HTTP). **GraphQL over HTTP** = POST /graphql to the service on loopback (node:http, a keep-alive socket), body parsed; **relay** = the hand-written statement sent through bench/relay.ts, a bare node:http server in front of the driver, with the same client: relay / Cypher is what one HTTP hop costs on this machine, which any HTTP service in front of the driver pays, and HTTP / relay what the service adds beyond it. **Loose Cypher**: the statement an earlier benchmark used where it answered a looser question (no order, no caps or no distinct routes; bench/families.ts). Round trips: the statements one GraphQL request runs (\`extensions.dbQueries\`, median). CPU: user + system time of the service and of Neo4j over the measured runs (/proc), per request.`,
       `Reproduce: \`npm run bench:queries -- --actors ${actors} --runs ${runs} --requests ${requests}\``,
       '',
-      '| family | same answer | Cypher p50 | Cypher p95 | GraphQL in process p50 | p95 | GraphQL overhead (in process / Cypher) | GraphQL over HTTP p50 | p95 | HTTP / Cypher | target | | relay p50 | relay / Cypher | HTTP / relay | loose Cypher p50 | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
-      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      '| family | same answer | Cypher p50 | Cypher p95 | GraphQL in process p50 | p95 | Cypher beside it p50 | GraphQL overhead (in process / Cypher beside it) | GraphQL over HTTP p50 | p95 | HTTP / Cypher | target | | relay p50 | relay / Cypher | HTTP / relay | loose Cypher p50 | round trips | service CPU ms/req | Neo4j CPU ms/req (GraphQL) | Neo4j CPU ms/req (Cypher) |',
+      '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
       ...rows,
       '',
     ].join('\n');
