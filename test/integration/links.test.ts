@@ -90,6 +90,22 @@ describe('links of a hub with more relationships than a page', () => {
     expect(more.data!.entity.links.map((l) => l.other)).toContainEqual({ id: 'institution:test-links-supporter', aliases: ['Zz alias'] });
   });
 
+  it('reads the relationships each request\'s variables ask for, request after request of one document', async () => {
+    const q = `query($id: ID!, $t: [LinkType!], $n: Int) { entity(id: $id) { links(types: $t, first: $n) { type } } }`;
+    const types = async (t: string[], n: number) => {
+      const res = await gql<{ entity: { links: { type: string }[] } }>(service(), q, { id: HUB, t, n });
+      // Read with the entity in its one statement, not after it by the loader.
+      expect(res.extensions!.dbQueries).toBe(1);
+      return res.data!.entity.links.map((l) => l.type);
+    };
+    expect(await types(['SUPPORTS'], 10)).toEqual(['SUPPORTS', 'SUPPORTS']);
+    expect(await types(['RUNS'], 10)).toEqual(['RUNS', 'RUNS', 'RUNS']);
+    expect(await types(['RUNS'], 1)).toEqual(['RUNS']);
+    // A literal argument is read once for its document and stays right.
+    const fixed = `query($id: ID!) { entity(id: $id) { links(types: [SUPPORTS], first: 1) { type } } }`;
+    for (let i = 0; i < 2; i += 1) expect((await gql<{ entity: { links: { type: string }[] } }>(service(), fixed, { id: HUB })).data!.entity.links).toEqual([{ type: 'SUPPORTS' }]);
+  });
+
   it('orders relationships that tie on type and name by the other end\'s id, then their own, on every path to them', async () => {
     const twins = ['link:test-links-twin-a1', 'link:test-links-twin-b1', 'link:test-links-twin-b2'];
     const one = await gql<{ entity: { links: { id: string }[] } }>(service(), `query($id: ID!) { entity(id: $id) { links(types: [RUNS]) { id } } }`, { id: HUB });

@@ -5,6 +5,8 @@ import { entitiesStatements as S, type EntityRow, type StatementRow } from './st
 
 /** A relationship as seen from one of its ends: its type, which way it points, the other end, its properties. */
 export interface LinkRow {
+  /** The entity whose relationship this is (the end it was read from). */
+  selfId: string;
   type: string;
   outgoing: boolean;
   otherId: string;
@@ -86,9 +88,9 @@ function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[],
  * ends apart (Executor.linkEndsApart): their rows then hold what Link.other shows, maybe not what another field
  * would look for in the loader.
  */
-export function linkRowOf(loaders: Pick<Loaders, 'entity' | 'linkEndsApart'>, r: LinkRow & { other: EntityRow }): LinkRow {
+export function linkRowOf(loaders: Pick<Loaders, 'entity' | 'linkEndsApart'>, selfId: string, r: Omit<LinkRow, 'selfId'> & { other: EntityRow }): LinkRow {
   if (!loaders.linkEndsApart) loaders.entity.prime(r.otherId, r.other);
-  return { type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props, other: r.other };
+  return { selfId, type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props, other: r.other };
 }
 
 /**
@@ -118,7 +120,7 @@ export function createLoaders(executor: Executor): Loaders {
           [...groups.values()].map(async ({ q, ids }) => {
             const unique = [...new Set(ids)];
             const rows = await executor.read(S.linksByIds, { ids: unique, ...linkParams(q) }, linksByIdsVariant(q));
-            groupBy(rows, unique, (r) => linkRowOf(loaders, r)).forEach((links, i) => answers.set(linkKeyOf({ id: unique[i]!, q }), links));
+            groupBy(rows, unique, (r) => linkRowOf(loaders, r.id, r)).forEach((links, i) => answers.set(linkKeyOf({ id: unique[i]!, q }), links));
           }),
         );
         return keys.map((k) => answers.get(linkKeyOf(k)) ?? []);

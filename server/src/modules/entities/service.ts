@@ -1,4 +1,4 @@
-import { getArgumentValues, isObjectType, Kind, type GraphQLResolveInfo } from 'graphql';
+import { getArgumentValues, isObjectType, Kind, type FieldNode, type GraphQLResolveInfo, type ValueNode } from 'graphql';
 import { ACTOR_KINDS } from '../../domain/enums.js';
 import { LimitError } from '../../errors.js';
 import type { ServiceDeps } from '../context.js';
@@ -113,9 +113,12 @@ export async function entityPage({ executor, limits, loaders }: ServiceDeps, arg
  * `links(…)` with its arguments, `members`, `places` (its first level). Fragments are not looked into.
  */
 function linkQueriesOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'schema' | 'variableValues'>): LinkQuery[] {
+  const known = FIXED_LINK_QUERIES.get(info.fieldNodes);
+  if (known) return known;
   const entity = info.schema.getType('Entity');
   const linksField = isObjectType(entity) ? entity.getFields().links : undefined;
   const queries = new Map<string, LinkQuery>();
+  let fixed = true;
   for (const f of info.fieldNodes) {
     for (const s of f.selectionSet?.selections ?? []) {
       if (s.kind !== Kind.FIELD) continue;
@@ -123,12 +126,26 @@ function linkQueriesOf(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'schema' | 
       let q: LinkQuery | null = null;
       if (name === 'members') q = MEMBER_LINKS;
       else if (name === 'places') q = PLACE_LINKS;
-      else if (name === 'links' && linksField) q = linkQuery(getArgumentValues(linksField, s, info.variableValues) as Parameters<typeof linkQuery>[0]);
+      else if (name === 'links' && linksField) {
+        q = linkQuery(getArgumentValues(linksField, s, info.variableValues) as Parameters<typeof linkQuery>[0]);
+        if (s.arguments?.some((a) => hasVariable(a.value))) fixed = false;
+      }
       if (q) queries.set(JSON.stringify(q), q);
     }
   }
-  return [...queries.values()];
+  const out = [...queries.values()];
+  if (fixed) FIXED_LINK_QUERIES.set(info.fieldNodes, out);
+  return out;
 }
+
+/**
+ * The link queries of selections whose `links(…)` take no variable, by the (parsed, cached) field nodes: the
+ * same for every request of that document.
+ */
+const FIXED_LINK_QUERIES = new WeakMap<readonly FieldNode[], LinkQuery[]>();
+
+const hasVariable = (v: ValueNode): boolean =>
+  v.kind === Kind.VARIABLE || (v.kind === Kind.LIST && v.values.some(hasVariable)) || (v.kind === Kind.OBJECT && v.fields.some((f) => hasVariable(f.value)));
 
 /**
  * The entity `id` for `Query.entity`. When the request reads its relationships, one statement reads the
@@ -149,7 +166,7 @@ export async function entityById({ executor, loaders }: Pick<ServiceDeps, 'execu
     return null;
   }
   loaders.entity.prime(id, row.n);
-  queries.forEach((q, i) => loaders.links.prime({ id, q }, (row.links[i] ?? []).map((l) => linkRowOf(loaders, l))));
+  queries.forEach((q, i) => loaders.links.prime({ id, q }, (row.links[i] ?? []).map((l) => linkRowOf(loaders, id, l))));
   return row.n;
 }
 
@@ -176,15 +193,13 @@ export async function listSources({ executor }: ServiceDeps) {
   return rows.map((r) => ({ ...r, title: r.title ?? r.key, authors: r.authors ?? [], year: r.year ?? 0 }));
 }
 
-/** A relationship seen from the entity it was reached from (`selfId`). */
-export interface LinkView extends LinkRow {
-  selfId: string;
-}
+/** A relationship seen from the entity it was reached from (`selfId`): the GraphQL Link's model. */
+export type LinkView = LinkRow;
 
 /** An entity's relationships, filtered by type, direction and year in the database, at most `first`. */
 export async function linksOf(loaders: Loaders, id: string, a: { types?: string[] | null; direction: 'OUT' | 'IN' | 'BOTH'; year?: number | null; first: number }): Promise<LinkView[]> {
   const rows = await loaders.links.load({ id, q: linkQuery(a) });
-  return rows.map((l) => ({ ...l, selfId: id }));
+  return rows;
 }
 
 /** Nearest first: an entity is often tied both to its town and, directly, to its country. */
