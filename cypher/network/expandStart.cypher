@@ -23,8 +23,8 @@
 // Optional parts (`// optional: …`), left out by the variant's omit when the caller knows they hold or have
 //   nothing to do: the tests types (written into the pattern), dir ($dir is 'BOTH', or written into the
 //   pattern), year (no $year), exclude (no $exclude); the lookup of members (no $membersOf: none); the second
-//   and third hops, deeper ($hops is 1: `second` and `third` false, their lists empty); and, left out unless a
-//   chain is traced, chains: `roles`, the value chains of the start, the
+//   hop, deeper ($hops is 1: `second` false, its lists empty), and the third hop, third ($hops under 3: `third`
+//   false, its lists empty); and, left out unless a chain is traced, chains: `roles`, the value chains of the start, the
 //   members and every entity reached, with the role each has in each (lead, cluster for a cluster's own chain,
 //   else its stated position; distinct), and `chains`, those chains' stored properties, once each. Read here
 //   from the entities at hand: looked up again by id, the ~400 entities of a trace cost 3.8 ms of index seeks.
@@ -82,6 +82,9 @@ CALL (frontier, second) {
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
   RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows2, collect(DISTINCT f) AS reached2
 }
+// } deeper
+WITH starts, members, rows, reached, [] AS frontier, false AS second, [] AS rows2, [] AS reached2  // instead: deeper
+// optional: third {
 // The entities the second hop reached that were in neither the start nor the first hop's reach: the third
 // hop's frontier (a list looked through as a set: Neo4j hashes it once).
 WITH starts, members, rows, reached, frontier, second, rows2, reached2,
@@ -105,8 +108,8 @@ CALL (frontier2, third) {
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
   RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows3, collect(DISTINCT f) AS reached3
 }
-// } deeper
-WITH starts, members, rows, reached, false AS second, [] AS rows2, [] AS reached2, false AS third, [] AS rows3, [] AS reached3  // instead: deeper
+// } third
+WITH starts, members, rows, reached, second, rows2, reached2, false AS third, [] AS rows3, [] AS reached3  // instead: third
 CALL (starts, members, reached, reached2, reached3) { UNWIND starts + members + reached + reached2 + reached3 AS e WITH DISTINCT e MATCH (e)-[r:PARTICIPATES_IN|LEADS|HAS_CHAIN]->(c:ValueChain) RETURN collect(DISTINCT {id: e.id, chain: c.id, role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'HAS_CHAIN' THEN 'cluster' ELSE coalesce(r.position, 'participant') END}) AS roles, collect(DISTINCT c) AS chains }  // optional: chains
 RETURN [a IN starts | a __ENTITY__] AS starts, [m IN members | m __ENTITY__] AS members, rows, [f IN reached | f __ENTITY__] AS nodes,
        second, rows2, [f IN reached2 | f __ENTITY__] AS nodes2, third, rows3, [f IN reached3 | f __ENTITY__] AS nodes3

@@ -88,8 +88,8 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   // The types in the pattern (variant __TYPES__): Neo4j then reads only those relationships of a node.
   // The direction too (variant __LARROW__ / __RARROW__), when no symmetric type is followed.
   const variant = { relTypes: a.types, arrow: arrowOf(filters), omit: [...testsThatHold(filters), ...(a.chains ? [] : ['chains'])] };
-  // The first round trip's parts with nothing to do left out as well: no members to look up, no second hop.
-  const startVariant = { ...variant, omit: [...variant.omit, ...(a.membersOf ? [] : ['members']), ...(a.hops < 2 ? ['deeper'] : [])] };
+  // The first round trip's parts with nothing to do left out as well: no members to look up, no second or third hop.
+  const startVariant = { ...variant, omit: [...variant.omit, ...(a.membersOf ? [] : ['members']), ...(a.hops < 2 ? ['deeper'] : []), ...(a.hops < 3 ? ['third'] : [])] };
   const chains: ChainRolesRow = { roles: [], chains: [] };
   const keep = (c: Partial<ChainRolesRow> | undefined) => {
     chains.roles.push(...(c?.roles ?? []));
