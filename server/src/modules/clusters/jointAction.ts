@@ -1,7 +1,6 @@
 import { undirectedDensity } from '../../domain/density.js';
 import type { ServiceDeps } from '../context.js';
 import { requireEntity } from '../entities/loaders.js';
-import { clusterFacts } from '../entities/facts.js';
 import { expand } from '../network/expand.js';
 import { subgraphOf } from '../network/subgraph.js';
 
@@ -17,7 +16,8 @@ export function countByForm(links: { props: Record<string, unknown> }[]): { form
 
 /**
  * A cluster's joint-action network: the cluster, its members and the actors they cooperate with
- * (COOPERATES_WITH, one hop, valid in `year`), with its collective-efficiency scores.
+ * (COOPERATES_WITH, one hop, valid in `year`); its collective-efficiency scores are read from the cluster
+ * when asked for (resolvers.ts).
  */
 export async function jointAction({ executor, limits, loaders }: ServiceDeps, a: { clusterId: string; year?: number | null }) {
   // One round trip: the expansion's first hop reads the cluster and its members with it (a non-cluster has
@@ -34,6 +34,5 @@ export async function jointAction({ executor, limits, loaders }: ServiceDeps, a:
     density: undirectedDensity(core, x.edges),
     actors: new Set(core).size,
     withinGroup: x.edges.filter((e) => e.source === e.target).length,
-    scores: clusterFacts(cluster),
   };
 }

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { clusterFacts } from '../entities/facts.js';
 import { requireEntity } from '../entities/loaders.js';
 import type { Resolvers } from '../resolvers.generated.js';
 import { chainsOfEntity, membersOf, participantsOf } from './chainRoles.js';
@@ -22,6 +23,10 @@ export const clusterResolvers: Resolvers<Context> = {
     predictedGHS: (c) => predictedGHS(c),
     agreesWithPrediction: (c) => chainAgreesWithPrediction(c),
     hsAsGHS: (c) => hsAsGHS(c),
+  },
+  // Computed from the cluster's stored figures only when asked for.
+  JointActionNetwork: {
+    scores: (j) => (j.cluster ? clusterFacts(j.cluster) : null),
   },
   TimelineItem: {
     subject: (t, _, ctx) => requireEntity(ctx.loaders, t.subjectId, 'subject'),
