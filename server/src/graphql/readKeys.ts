@@ -74,11 +74,13 @@ const ROOTS = new Set(['entity', 'entitiesByIds', 'neighbourhood', 'paths', 'tra
 const FACT_TYPES = new Set(['ClusterFacts', 'ChainFacts']);
 
 /**
- * Fields that read a relationship's ends or an entity's related entities by id, through the entity loader: an
- * entity reached as a link's other end may be one of them, so the link ends a request reads are then read
- * with the request's every key (and kept in the loader).
+ * Fields that read entities by id through the entity loader, wherever they are (a link's ends, an entity's
+ * members, places or chain roles): an entity reached as a link's other end may be one of them, so the link
+ * ends a request reads are then read with the request's every key (and kept in the loader). Under a link's
+ * other end, its own relationships and sources (read by its id) count too.
  */
-const LOADS_BY_ID = new Set(['from', 'to', 'members', 'places', 'chains', 'participants', 'links', 'sources']);
+const READS_ENTITIES_BY_ID = new Set(['from', 'to', 'members', 'places', 'chains', 'participants']);
+const READ_BY_ID_UNDER_OTHER = new Set(['links', 'sources']);
 
 const ALL: ReadKeys = { entity: null, link: null };
 const cache = new WeakMap<DocumentNode, ReadKeys>();
@@ -105,7 +107,7 @@ function analyse(schema: GraphQLSchema, document: DocumentNode): ReadKeys {
   let all = false;
   let allLinks = false;
   let allOther = false;
-  // Whether the ends of links may be read for anything but Link.other (see LOADS_BY_ID), or through a
+  // Whether the ends of links may be read for anything but Link.other (see READS_ENTITIES_BY_ID), or through a
   // fragment defined apart, whose fields are visited away from where it is spread.
   let shared = document.definitions.some((d) => d.kind === Kind.FRAGMENT_DEFINITION);
   const within: string[] = [];
@@ -123,8 +125,7 @@ function analyse(schema: GraphQLSchema, document: DocumentNode): ReadKeys {
             all = allLinks = true;
             return;
           }
-          if (LOADS_BY_ID.has(name) && (parent === 'Link' || within.includes('Link.other'))) shared = true;
-          if (name === 'members' || name === 'places' || name === 'chains' || name === 'participants') shared = true;
+          if (READS_ENTITIES_BY_ID.has(name) || (READ_BY_ID_UNDER_OTHER.has(name) && within.includes('Link.other'))) shared = true;
           const type = typeInfo.getType();
           if (type && FACT_TYPES.has(getNamedType(type).name)) all = true;
           for (const k of LINK_KEYS_OF_FIELD[name] ?? []) linkKeys.add(k);

@@ -23,4 +23,7 @@ export type StatementSet = Record<string, Statement<unknown>>;
  * result carries one: on a 2-hop neighbourhood of ~110 relationships the record check was a third of the time
  * spent checking rows (bench/RESULTS.md).
  */
-export const propertyMap = z.custom<Record<string, unknown>>((v) => v !== null && typeof v === 'object' && !Array.isArray(v), 'expected a map of properties');
+export const propertyMap = z.custom<Record<string, unknown>>((v) => isPropertyMap(v), 'expected a map of properties');
+
+/** Whether `v` is a map (an object, not a list) as the driver decodes one: propertyMap's test. */
+export const isPropertyMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { propertyMap, statement } from '../../neo4j/statement.js';
+import { isPropertyMap, propertyMap, statement } from '../../neo4j/statement.js';
 import { entityRow } from '../entities/statements.js';
 
 /** A relationship: its id, type, end ids and stored properties (the core module's `EdgeRow`). */
@@ -14,7 +14,7 @@ export type NetworkEdgeRow = z.infer<typeof edgeRow>;
 
 type HopTuple = [string, string, string, string, Record<string, unknown>];
 const isHopTuple = (v: unknown): v is HopTuple =>
-  Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'string' && typeof v[2] === 'string' && typeof v[3] === 'string' && v[4] !== null && typeof v[4] === 'object' && !Array.isArray(v[4]);
+  Array.isArray(v) && v.length === 5 && typeof v[0] === 'string' && typeof v[1] === 'string' && typeof v[2] === 'string' && typeof v[3] === 'string' && isPropertyMap(v[4]);
 
 /**
  * The relationships of an expansion hop, as the statements send them (each [id, type, source, target,
