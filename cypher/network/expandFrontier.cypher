@@ -13,7 +13,8 @@
 // Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
 //   (written into the pattern), dir ($dir is 'BOTH', or written into the pattern), year (no $year), exclude
 //   (no $exclude); and chains, the value chains of the entities reached, as expandStart.cypher's.
-// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Entities are projected as `__ENTITY__` and relationships' properties besides their id as `__LINK_REST__`: the properties the request's fields read
+// (executor.ts, graphql/readKeys.ts), all, or null when it reads none.
 UNWIND $ids AS id
 MATCH (a:Entity {id: id})__LARROW__-[r__TYPES__]-__RARROW__(b:Entity)
 WHERE true
@@ -26,7 +27,7 @@ WITH r, startNode(r) AS s, endNode(r) AS e, far
 ORDER BY r.id
 LIMIT $limit
 WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
-WITH collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows, collect(DISTINCT f) AS reached
+WITH collect([r.id, type(r), s.id, e.id, r __LINK_REST__]) AS rows, collect(DISTINCT f) AS reached
 CALL (reached) { UNWIND reached AS e MATCH (e)-[r:PARTICIPATES_IN|LEADS|HAS_CHAIN]->(c:ValueChain) RETURN collect(DISTINCT {id: e.id, chain: c.id, role: CASE type(r) WHEN 'LEADS' THEN 'lead' WHEN 'HAS_CHAIN' THEN 'cluster' ELSE coalesce(r.position, 'participant') END}) AS roles, collect(DISTINCT c) AS chains }  // optional: chains
 RETURN rows, [f IN reached | f __ENTITY__] AS nodes
        , roles, [c IN chains | c {.*}] AS chains  // optional: chains

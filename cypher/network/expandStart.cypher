@@ -28,7 +28,8 @@
 //   members and every entity reached, with the role each has in each (lead, cluster for a cluster's own chain,
 //   else its stated position; distinct), and `chains`, those chains' stored properties, once each. Read here
 //   from the entities at hand: looked up again by id, the ~400 entities of a trace cost 3.8 ms of index seeks.
-// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Entities are projected as `__ENTITY__` and relationships' properties besides their id as `__LINK_REST__`: the properties the request's fields read
+// (executor.ts, graphql/readKeys.ts), all, or null when it reads none.
 CALL () {
   UNWIND $ids AS id
   MATCH (a:Entity {id: id})
@@ -56,7 +57,7 @@ CALL (starts, members) {
   ORDER BY r.id
   LIMIT $limit
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
-  RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows, collect(DISTINCT f) AS reached
+  RETURN collect([r.id, type(r), s.id, e.id, r __LINK_REST__]) AS rows, collect(DISTINCT f) AS reached
 }
 // optional: deeper {
 // The entities the first hop reached that were not in the start: the second hop's frontier, as the caller's
@@ -80,7 +81,7 @@ CALL (frontier, second) {
   ORDER BY r.id
   LIMIT $limit
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
-  RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows2, collect(DISTINCT f) AS reached2
+  RETURN collect([r.id, type(r), s.id, e.id, r __LINK_REST__]) AS rows2, collect(DISTINCT f) AS reached2
 }
 // } deeper
 WITH starts, members, rows, reached, [] AS frontier, false AS second, [] AS rows2, [] AS reached2  // instead: deeper
@@ -106,7 +107,7 @@ CALL (frontier2, third) {
   ORDER BY r.id
   LIMIT $limit
   WITH r, s, e, CASE far WHEN s.id THEN s ELSE e END AS f
-  RETURN collect([r.id, type(r), s.id, e.id, r __LINK__]) AS rows3, collect(DISTINCT f) AS reached3
+  RETURN collect([r.id, type(r), s.id, e.id, r __LINK_REST__]) AS rows3, collect(DISTINCT f) AS reached3
 }
 // } third
 WITH starts, members, rows, reached, second, rows2, reached2, false AS third, [] AS rows3, [] AS reached3  // instead: third

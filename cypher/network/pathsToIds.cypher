@@ -7,7 +7,8 @@
 // Parameters: $dir, $sym, $from, $toIds (list), $types (relationship types), $via (kinds allowed for
 //   intermediate nodes; null = any), $exclude (ids never passed through), $year, $limit (paths in all).
 // Rows: nodeIds (entity ids in order), nodes (their stored properties), rels (each {id, type, source, target, props}).
-// Entities are projected as `__ENTITY__` and relationships as `__LINK__`: the properties the request's fields read (executor.ts, graphql/readKeys.ts), or all.
+// Entities are projected as `__ENTITY__` and relationships' properties besides their id as `__LINK_REST__`: the properties the request's fields read
+// (executor.ts, graphql/readKeys.ts), all, or null when it reads none.
 // Variant: __TYPES__ and __LARROW__ / __RARROW__, the relationship types $types and, when no symmetric type is
 //   followed, the direction $dir written into the pattern (executor.ts).
 // Optional tests (`// optional: …`), left out by the variant's omit when the caller knows they hold: types
@@ -30,4 +31,4 @@ WITH p, b.id AS target, [n IN nodes(p) | n.id] AS nodeIds
 ORDER BY length(p), target, nodeIds, [rel IN relationships(p) | rel.id]
 LIMIT $limit
 RETURN nodeIds, [n IN nodes(p) | n __ENTITY__] AS nodes,
-       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: rel __LINK__}] AS rels
+       [rel IN relationships(p) | {id: rel.id, type: type(rel), source: startNode(rel).id, target: endNode(rel).id, props: rel __LINK_REST__}] AS rels

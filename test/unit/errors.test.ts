@@ -78,13 +78,16 @@ describe('typed statement rows', () => {
     const hop = (rows: unknown[]) => ({ rows, nodes: [{ id: 'firm:a', kind: 'Firm', name: 'A' }] });
     const good = ['r1', 'SUPPLIES', 'firm:a', 'firm:b', { id: 'r1' }];
     expect(typedRows(networkStatements.expandFrontier, [hop([good])])[0]!.rows).toEqual([{ id: 'r1', type: 'SUPPLIES', source: 'firm:a', target: 'firm:b', props: { id: 'r1' } }]);
-    for (const bad of [['r1', 'SUPPLIES', 'firm:a', 'firm:b'], ['r1', 'SUPPLIES', 'firm:a', 7, {}], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', null], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', []], { id: 'r1' }]) {
-      expect(() => typedRows(networkStatements.expandFrontier, [hop([good, bad])]), JSON.stringify(bad)).toThrowError(/network\/expandFrontier\.cypher .* row 0, column rows: relationship 1: expected \[id, type, source, target, properties\]/);
+    // No properties besides the id read (`__LINK_REST__` as null): none.
+    expect(typedRows(networkStatements.expandFrontier, [hop([['r1', 'SUPPLIES', 'firm:a', 'firm:b', null]])])[0]!.rows).toEqual([{ id: 'r1', type: 'SUPPLIES', source: 'firm:a', target: 'firm:b', props: {} }]);
+    for (const bad of [['r1', 'SUPPLIES', 'firm:a', 'firm:b'], ['r1', 'SUPPLIES', 'firm:a', 7, {}], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', 'form'], ['r1', 'SUPPLIES', 'firm:a', 'firm:b', []], { id: 'r1' }]) {
+      expect(() => typedRows(networkStatements.expandFrontier, [hop([good, bad])]), JSON.stringify(bad)).toThrowError(/network\/expandFrontier\.cypher .* row 0, column rows: relationship 1: expected \[id, type, source, target, properties or null\]/);
     }
     expect(() => typedRows(networkStatements.expandFrontier, [{ rows: 'r1', nodes: [] }])).toThrowError(/column rows: expected a list of relationships/);
     const path = (props: unknown) => ({ nodeIds: ['a', 'b'], rels: [{ id: 'r', type: 'SUPPLIES', source: 'a', target: 'b', props }] });
-    expect(() => typedRows(networkStatements.paths, [path({ id: 'r' }), path('r')])).toThrowError(/row 1, column rels\.0\.props: expected a map of properties/);
-    expect(() => typedRows(networkStatements.paths, [path([])])).toThrowError(/row 0, column rels\.0\.props: expected a map of properties/);
+    expect(() => typedRows(networkStatements.paths, [path({ id: 'r' }), path('r')])).toThrowError(/row 1, column rels\.0\.props: expected a map of properties or null/);
+    expect(() => typedRows(networkStatements.paths, [path([])])).toThrowError(/row 0, column rels\.0\.props: expected a map of properties or null/);
+    expect(typedRows(networkStatements.paths, [path(null)])[0]!.rels[0]!.props).toEqual({});
   });
 });
 

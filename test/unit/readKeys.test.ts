@@ -88,6 +88,10 @@ describe('the entity projection of a statement', () => {
     expect(applyVariant('RETURN n __ENTITY__ AS n', undefined)).toBe('RETURN n {.*} AS n');
     expect(applyVariant('RETURN r __LINK__ AS r', { link: ['form'] })).toBe('RETURN r {.id, .form} AS r');
     expect(applyVariant('RETURN r __LINK__ AS r', { link: null })).toBe('RETURN r {.*} AS r');
+    // Besides the id: the rest, all, or null when the request reads nothing more.
+    expect(applyVariant('RETURN [r.id, rel __LINK_REST__]', { link: ['form', 'id'] })).toBe('RETURN [r.id, rel {.form}]');
+    expect(applyVariant('RETURN [r.id, rel __LINK_REST__]', { link: null })).toBe('RETURN [r.id, rel {.*}]');
+    expect(applyVariant('RETURN [r.id, rel __LINK_REST__]', { link: ['id'] })).toBe('RETURN [r.id, null]');
     expect(() => entityProjection(['name} , x {.*'])).toThrow(/not a property name/);
     expect(applyVariant('MATCH (b:__TARGET__)', { targets: ['Buyer', 'Institution'] })).toBe('MATCH (b:Buyer|Institution)');
     expect(applyVariant('MATCH (b:__TARGET__)', undefined)).toBe('MATCH (b:Entity)');

@@ -27,7 +27,12 @@ export interface Variant {
    * derives from the GraphQL fields a request selects (graphql/readKeys.ts), never user text.
    */
   entity?: readonly string[] | null;
-  /** The same for a relationship's map projection, replacing `__LINK__` (always its id); null or absent: `{.*}`. */
+  /**
+   * The same for a relationship's map projection, replacing `__LINK__` (always its id); null or absent: `{.*}`.
+   * `r __LINK_REST__` is that projection without the id, or `null` when the request reads nothing more: for rows
+   * that carry the id beside it (an expansion's or a path's relationships), where a map of the id alone cost a
+   * 2-hop neighbourhood 0.1–0.15 ms a statement to build and decode (bench/RESULTS.md).
+   */
   link?: readonly string[] | null;
   /** The same for the entity at a link's other end, replacing `__LINKED__`; absent: as `entity` (ReadKeys.linked). */
   linked?: readonly string[] | null;
@@ -99,6 +104,13 @@ function projection(keys: readonly string[] | null | undefined, always: readonly
 /** The map projection of `variable`, an entity, reading `keys` (always its id, kind and name), or all of it. */
 export const entityProjection = (keys: readonly string[] | null | undefined, variable?: string) => projection(keys, ['id', 'kind', 'name'], variable);
 
+/** `variable`'s properties other than its id that `keys` names (all when null), or `null` when there are none (Variant.link). */
+function linkRest(keys: readonly string[] | null | undefined, variable: string): string {
+  if (!keys) return `${variable} {.*}`;
+  const rest = keys.filter((k) => k !== 'id');
+  return rest.length ? `${variable} ${projection(rest, [])}` : 'null';
+}
+
 /**
  * A statement's text with its variant written in (see Variant). One token needs no variant:
  * `__LINK_TYPES__` is every relationship type of the model (`SUPPLIES|…|HAS_CHAIN`), for a relationship looked
@@ -108,6 +120,7 @@ export function applyVariant(text: string, v: Variant | undefined): string {
   let out = text.includes('__ENTITY__') ? text.replace(/(\w+) __ENTITY__/g, (_, variable: string) => `${variable} ${entityProjection(v?.entity, variable)}`) : text;
   if (out.includes('__LINKED__')) out = out.replace(/(\w+) __LINKED__/g, (_, variable: string) => `${variable} ${entityProjection(v?.linked === undefined ? v?.entity : v.linked, variable)}`);
   if (out.includes('__LINK__')) out = out.replaceAll('__LINK__', projection(v?.link, ['id']));
+  if (out.includes('__LINK_REST__')) out = out.replace(/(\w+) __LINK_REST__/g, (_, variable: string) => linkRest(v?.link, variable));
   if (out.includes('__TARGET__')) out = out.replaceAll('__TARGET__', checked(v?.targets?.length ? v.targets : ['Entity'], 'label').join('|'));
   if (out.includes('__LINK_TYPES__')) out = out.replaceAll('__LINK_TYPES__', LINK_TYPE_NAMES.join('|'));
   if (out.includes('__TYPES__')) out = out.replaceAll('__TYPES__', v?.relTypes?.length ? `:${checked(v.relTypes, 'relationship type').join('|')}` : '');
