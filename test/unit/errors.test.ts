@@ -7,6 +7,7 @@ import { formatError, shortenMessage } from '../../server/src/graphql/errors.js'
 import { mapDriverError, typedRows } from '../../server/src/neo4j/executor.js';
 import { statement } from '../../server/src/neo4j/statement.js';
 import { networkStatements } from '../../server/src/modules/network/statements.js';
+import { entitiesStatements } from '../../server/src/modules/entities/statements.js';
 
 /** A resolver error as graphql-js hands it to formatError: located and wrapping the thrown error. */
 const located = (err: Error) => new GraphQLError(err.message, { originalError: err, path: ['entity'] });
@@ -88,6 +89,31 @@ describe('typed statement rows', () => {
     expect(() => typedRows(networkStatements.paths, [path({ id: 'r' }), path('r')])).toThrowError(/row 1, column rels\.0\.props: expected a map of properties or null/);
     expect(() => typedRows(networkStatements.paths, [path([])])).toThrowError(/row 0, column rels\.0\.props: expected a map of properties or null/);
     expect(typedRows(networkStatements.paths, [path(null)])[0]!.rels[0]!.props).toEqual({});
+  });
+
+  it('checks entities in place, a list at a time, and the links of an entity likewise, naming what is wrong and where', () => {
+    const n = { id: 'firm:a', kind: 'Firm', name: 'A', founded: 1990 };
+    const row = typedRows(entitiesStatements.entitiesByIds, [{ n }])[0]!;
+    expect(row.n).toBe(n);
+    const bad: [unknown, RegExp][] = [
+      [null, /expected an entity \(a map of properties\)/],
+      [{ ...n, id: 7 }, /expected an entity with a string id/],
+      [{ ...n, kind: 'Planet' }, /expected an entity of a known kind \(.*Firm.*\), got "Planet"/],
+      [{ ...n, name: null }, /expected an entity with a string name/],
+    ];
+    for (const [b, message] of bad) {
+      expect(() => typedRows(entitiesStatements.entitiesByIds, [{ n: b }])).toThrowError(message);
+      const page = { total: 2, page: ['firm:a', 'x'], nodes: [n, b] };
+      expect(() => typedRows(entitiesStatements.listEntities, [page])).toThrowError(new RegExp(`row 0, column nodes: entity 1: ${message.source}`));
+    }
+    expect(() => typedRows(entitiesStatements.listEntities, [{ total: 0, page: [], nodes: 'none' }])).toThrowError(/column nodes: expected a list of entities/);
+    const link = ['SUPPLIES', { id: 'r1' }, true, n];
+    const links = typedRows(entitiesStatements.entityWithLinksOf, [{ n, links: [link] }])[0]!.links;
+    expect(links).toEqual([{ type: 'SUPPLIES', props: { id: 'r1' }, outgoing: true, otherId: 'firm:a', other: n }]);
+    for (const b of [['SUPPLIES', { id: 'r1' }, 'yes', n], ['SUPPLIES', [], true, n], ['SUPPLIES', { id: 'r1' }, true, { id: 'x' }], ['SUPPLIES', { id: 'r1' }, true]]) {
+      expect(() => typedRows(entitiesStatements.entityWithLinksOf, [{ n, links: [link, b] }]), JSON.stringify(b)).toThrowError(/column links: link 1: expected \[type, properties, outgoing, the other entity\]/);
+      expect(() => typedRows(entitiesStatements.entityWithLinks, [{ n, links: [[link], [b]] }])).toThrowError(/column links\.1: link 0: expected/);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { statement } from '../../neo4j/statement.js';
-import { entityRow } from '../entities/statements.js';
+import { entityRows } from '../entities/statements.js';
 
 /** A score or index as stored (items 0–3, indices), null where the source prints n.a. or nothing. */
 const score = z.number().nullable();
@@ -31,7 +31,7 @@ export type ClusterFiguresRow = z.infer<typeof clusterFiguresRow>;
 /** The clusters module's statements (cypher/clusters/) and the shapes of their rows. */
 export const clustersStatements = {
   clusterFigures: statement('clusters/clusterFigures', clusterFiguresRow),
-  members: statement('clusters/members', z.object({ cluster: z.string(), members: z.array(z.string()), nodes: z.array(entityRow) })),
+  members: statement('clusters/members', z.object({ cluster: z.string(), members: z.array(z.string()), nodes: entityRows })),
   printedTables: statement('clusters/printedTables', z.object({ id: z.string(), title: z.string(), rowsJson: z.string() })),
   timeline: statement('clusters/timeline', z.object({ id: z.string(), subject: z.string() })),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isPropertyMap, NO_PROPERTIES, propertiesBesidesId, statement } from '../../neo4j/statement.js';
-import { entityRow } from '../entities/statements.js';
+import { entityRows } from '../entities/statements.js';
 
 /**
  * A relationship: its id, type, end ids and stored properties (the core module's `EdgeRow`), those besides its
@@ -36,26 +36,26 @@ const hopEdges = z
   .transform((rows) => rows.map(([id, type, source, target, props]): NetworkEdgeRow => ({ id, type, source, target, props: props ?? (NO_PROPERTIES as Record<string, unknown>) })));
 
 /** The value chains of entities, with each one's roles in them, and the chains' properties. */
-const chainRolesRow = z.object({ roles: z.array(z.object({ id: z.string(), chain: z.string(), role: z.string() })), chains: z.array(entityRow) });
+const chainRolesRow = z.object({ roles: z.array(z.object({ id: z.string(), chain: z.string(), role: z.string() })), chains: entityRows });
 export type ChainRolesRow = z.infer<typeof chainRolesRow>;
 /** The same in an expansion's row, present only when the statement reads them (`// optional: chains`). */
 const chainRoles = chainRolesRow.partial().shape;
 
 /** One hop of an expansion (cypher/network/expandFrontier.cypher): its relationships and the entities they reach. */
-const hopRow = z.object({ rows: hopEdges, nodes: z.array(entityRow), ...chainRoles });
+const hopRow = z.object({ rows: hopEdges, nodes: entityRows, ...chainRoles });
 
 /** The first three hops with their start (cypher/network/expandStart.cypher): one row. */
 const startRow = z.object({
-  starts: z.array(entityRow),
-  members: z.array(entityRow),
+  starts: entityRows,
+  members: entityRows,
   rows: hopEdges,
-  nodes: z.array(entityRow),
+  nodes: entityRows,
   second: z.boolean(),
   rows2: hopEdges,
-  nodes2: z.array(entityRow),
+  nodes2: entityRows,
   third: z.boolean(),
   rows3: hopEdges,
-  nodes3: z.array(entityRow),
+  nodes3: entityRows,
   ...chainRoles,
 });
 
@@ -63,7 +63,7 @@ const startRow = z.object({
  * A path: the ids of its entities in order, their stored properties (`nodes`, absent where a caller builds
  * paths by hand) and the relationships between consecutive ones.
  */
-const pathRow = z.object({ nodeIds: z.array(z.string()), nodes: z.array(entityRow).optional(), rels: z.array(edgeRow) });
+const pathRow = z.object({ nodeIds: z.array(z.string()), nodes: entityRows.optional(), rels: z.array(edgeRow) });
 export type PathRow = z.infer<typeof pathRow>;
 
 /** The network module's statements (cypher/network/) and the shapes of their rows. */
