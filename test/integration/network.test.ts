@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { BadInputError } from '../../server/src/errors.js';
 import { ACTOR_LINK_TYPES, SYMMETRIC_LINK_TYPES } from '../../server/src/modules/network/expand.js';
 import { networkStatements as S } from '../../server/src/modules/network/statements.js';
 import { gql, serviceForFile } from '../helpers/db.js';
@@ -273,13 +274,29 @@ describe('entities read with only the properties a request shows', () => {
     expect(row!.nodes.length).toBeGreaterThan(0);
     for (const n of [...row!.starts, ...row!.nodes]) expect(Object.keys(n).every((k) => ['id', 'kind', 'name', 'validFrom'].includes(k))).toBe(true);
     const [all] = await service().executor.read(S.expandStart, { ids: ['firm:segusino'], membersOf: null, types: ['SELLS_TO'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 100, hops: 1, idCount: 1, maxNodes: 5000 });
-    expect(row!.rows.every((r) => Object.keys(r.props).every((k) => k === 'id'))).toBe(true);
+    // The relationships' ids beside them, and no other property read: none sent (`__LINK_REST__`).
+    expect(row!.rows.every((r) => typeof r.id === 'string' && Object.keys(r.props).length === 0)).toBe(true);
+    const [withForm] = await service().executor.forRequest({ entity: [], link: ['form', 'id'] }).read(S.expandStart, { ids: ['cluster:sinos-valley-footwear'], membersOf: 'cluster:sinos-valley-footwear', types: ['COOPERATES_WITH'], dir: 'BOTH', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: 1000, hops: 1, idCount: 1, maxNodes: 5000 });
+    expect(withForm!.rows.some((r) => typeof r.props.form === 'string')).toBe(true);
+    expect(withForm!.rows.every((r) => Object.keys(r.props).every((k) => k === 'form'))).toBe(true);
     expect(Object.keys(all!.starts[0]!)).toContain('sources');
     expect(all!.rows.some((r) => 'source_quote' in r.props)).toBe(true);
   });
 });
 
 describe('the network module’s statements', () => {
+  it('fail as the project’s errors, with the stack-trace limit the statement was run under restored', async () => {
+    const limit = Error.stackTraceLimit;
+    // A negative LIMIT: Neo4j refuses the statement once it runs.
+    const failing = service().executor.read(S.expandFrontier, { ids: [SUBS], types: ['SUBCONTRACTOR_OF'], dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, year: null, exclude: [], limit: -1 });
+    expect(Error.stackTraceLimit).toBe(limit);
+    const err = await failing.catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(BadInputError);
+    expect((err as Error).message).toMatch(/LIMIT/i);
+    expect((err as Error).stack).toMatch(/\n\s+at /);
+    expect(Error.stackTraceLimit).toBe(limit);
+  });
+
   it('return rows of their declared shapes on the seeded data (the executor checks every row)', async () => {
     const x = service().executor;
     const params = { from: SUBS, toIds: [US_BUYERS], toKinds: [], toTypes: [], types: ['SUBCONTRACTOR_OF', 'SELLS_TO'], via: null, exclude: [], year: null, dir: 'OUT', sym: SYMMETRIC_LINK_TYPES, limit: 10 };
