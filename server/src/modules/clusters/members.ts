@@ -8,7 +8,7 @@ import { clustersStatements as S } from './statements.js';
  */
 export async function clusterMembers({ executor, loaders }: Pick<ServiceDeps, 'executor'> & Partial<Pick<ServiceDeps, 'loaders'>>, a: { clusterId: string }): Promise<string[]> {
   const [row] = await executor.read(S.members, { ids: [a.clusterId] });
-  for (const n of row?.nodes ?? []) loaders?.entity.prime(n.id, n);
+  for (const n of row?.nodes ?? []) loaders?.know(n.id, n);
   return row?.members ?? [];
 }
 

@@ -67,8 +67,51 @@ export const linksByIdsVariant = (q: LinkQuery): Variant => ({
   omit: ['types', 'dir', ...(q.year === null ? ['year'] : [])],
 });
 
+/**
+ * The entity loader's cache. Rows that statements bring with them (an expansion's entities, a path's, the
+ * other ends of links, search hits) are kept as given (`know`) and made into the promise DataLoader hands
+ * out only when one is looked up: a 2-hop neighbourhood brings a few hundred entities and looks up one, and
+ * DataLoader.prime made a promise for each. As with prime, the first row given for an id is kept, and an id
+ * already loaded keeps what was loaded.
+ */
+export class EntityCache implements DataLoader.CacheMap<string, Promise<EntityRow | null>> {
+  private readonly promises = new Map<string, Promise<EntityRow | null>>();
+  private readonly rows = new Map<string, EntityRow | null>();
+
+  get(id: string): Promise<EntityRow | null> | undefined {
+    const p = this.promises.get(id);
+    if (p !== undefined) return p;
+    const row = this.rows.get(id);
+    if (row === undefined) return undefined;
+    const made = Promise.resolve(row);
+    this.promises.set(id, made);
+    return made;
+  }
+
+  set(id: string, p: Promise<EntityRow | null>): void {
+    this.promises.set(id, p);
+  }
+
+  delete(id: string): void {
+    this.promises.delete(id);
+    this.rows.delete(id);
+  }
+
+  clear(): void {
+    this.promises.clear();
+    this.rows.clear();
+  }
+
+  /** Keeps `row` (null: no such entity) for `id`, unless a row or a load of it is already kept. */
+  know(id: string, row: EntityRow | null): void {
+    if (!this.rows.has(id) && !this.promises.has(id)) this.rows.set(id, row);
+  }
+}
+
 export interface Loaders {
   entity: DataLoader<string, EntityRow | null>;
+  /** Keeps an entity's row (null: none) that a statement brought, for the entity loader (EntityCache.know). */
+  know: (id: string, row: EntityRow | null) => void;
   provenance: DataLoader<string, StatementRow[]>;
   links: DataLoader<LinkKey, LinkRow[], string>;
   /** The request reads the other ends of links apart from its other entities, so they are not primed (linkRowOf). */
@@ -88,8 +131,8 @@ function groupBy<R extends { id: string }, T>(rows: R[], ids: readonly string[],
  * ends apart (Executor.linkEndsApart): their rows then hold what Link.other shows, maybe not what another field
  * would look for in the loader.
  */
-export function linkRowOf(loaders: Pick<Loaders, 'entity' | 'linkEndsApart'>, selfId: string, r: Omit<LinkRow, 'selfId'> & { other: EntityRow }): LinkRow {
-  if (!loaders.linkEndsApart) loaders.entity.prime(r.otherId, r.other);
+export function linkRowOf(loaders: Pick<Loaders, 'know' | 'linkEndsApart'>, selfId: string, r: Omit<LinkRow, 'selfId'> & { other: EntityRow }): LinkRow {
+  if (!loaders.linkEndsApart) loaders.know(r.otherId, r.other);
   return { selfId, type: r.type, outgoing: r.outgoing, otherId: r.otherId, props: r.props, other: r.other };
 }
 
@@ -98,13 +141,18 @@ export function linkRowOf(loaders: Pick<Loaders, 'entity' | 'linkEndsApart'>, se
  * query in the batch, side by side; a request's batch nearly always holds one).
  */
 export function createLoaders(executor: Executor): Loaders {
-  const entity = new DataLoader<string, EntityRow | null>(async (ids) => {
-    const rows = await executor.read(S.entitiesByIds, { ids: [...ids] });
-    const by = new Map(rows.map((r) => [r.n.id, r.n]));
-    return ids.map((id) => by.get(id) ?? null);
-  });
+  const cache = new EntityCache();
+  const entity = new DataLoader<string, EntityRow | null>(
+    async (ids) => {
+      const rows = await executor.read(S.entitiesByIds, { ids: [...ids] });
+      const by = new Map(rows.map((r) => [r.n.id, r.n]));
+      return ids.map((id) => by.get(id) ?? null);
+    },
+    { cacheMap: cache },
+  );
   const loaders: Loaders = {
     entity,
+    know: (id, row) => cache.know(id, row),
     linkEndsApart: executor.linkEndsApart,
     provenance: new DataLoader(async (ids) => groupBy(await executor.read(S.provenanceByIds, { ids: [...ids] }), ids, (r) => r.p)),
     links: new DataLoader<LinkKey, LinkRow[], string>(

@@ -102,7 +102,7 @@ export async function entityPage({ executor, limits, loaders }: ServiceDeps, arg
   const filter = args.filter ?? {};
   const { total, ids, nodes: rows } = await listEntities(executor, { ...filter, kinds: kinds ?? filter.kinds, sort: args.sort, descending: args.descending, skip, limit });
   // The page carries its entities: primed into the request's loader, they cost no second round trip.
-  for (const n of rows) loaders.entity.prime(n.id, n);
+  for (const n of rows) loaders.know(n.id, n);
   const nodes = await existingEntities(loaders, ids);
   const end = skip + ids.length;
   return { totalCount: total, nodes, pageInfo: { hasNextPage: end < total, endCursor: ids.length ? encodeCursor(end) : null } };
@@ -162,10 +162,10 @@ export async function entityById({ executor, loaders }: Pick<ServiceDeps, 'execu
     ? (await executor.read(S.entityWithLinksOf, { id, ...linkParams(queries[0]!) }, linksByIdsVariant(queries[0]!))).map((r) => ({ n: r.n, links: [r.links] }))
     : await executor.read(S.entityWithLinks, { id, queries: queries.map(linkParams) }, { relTypes: linkTypes(queries) });
   if (!row) {
-    loaders.entity.prime(id, null);
+    loaders.know(id, null);
     return null;
   }
-  loaders.entity.prime(id, row.n);
+  loaders.know(id, row.n);
   queries.forEach((q, i) => loaders.links.prime({ id, q }, (row.links[i] ?? []).map((l) => linkRowOf(loaders, id, l))));
   return row.n;
 }
@@ -183,7 +183,7 @@ export async function searchEntities({ executor, limits, loaders }: ServiceDeps,
   if (!q) return [];
   const hits = await executor.read(S.searchEntities, { q, kinds: args.kinds?.length ? args.kinds : null, limit });
   // The hits carry their entities: primed into the request's loader, they cost no second round trip.
-  for (const h of hits) loaders.entity.prime(h.id, h.n);
+  for (const h of hits) loaders.know(h.id, h.n);
   return hits.map((h) => ({ entity: h.n, kind: h.kind, score: h.score }));
 }
 

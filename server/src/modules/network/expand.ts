@@ -103,14 +103,14 @@ export async function expand({ executor, loaders }: Pick<ServiceDeps, 'executor'
   const read = (rows: EntityRow[]) => {
     for (const n of rows) {
       entities.set(n.id, n);
-      loaders?.entity.prime(n.id, n);
+      loaders?.know(n.id, n);
     }
   };
   read(starts);
   read(memberRows);
   if (loaders) {
     const found = new Set(starts.map((n) => n.id));
-    for (const id of a.ids) if (!found.has(id)) loaders.entity.prime(id, null);
+    for (const id of a.ids) if (!found.has(id)) loaders.know(id, null);
   }
   // By id, sorted here rather than by the statement (the same order, for less work in Neo4j: ORDER BY m.id took
   // a joint action's statement 0.08 ms longer), as strings by code unit: the default order, with no comparator

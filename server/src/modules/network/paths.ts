@@ -97,7 +97,7 @@ export async function findPaths({ executor, limits, loaders }: ServiceDeps, a: P
   // neither does the check that the ends exist when a path was found (it passes through them). Only ends that
   // no path reached are looked up, both arguments in one batch: an unknown id finds no path, so checking
   // after the search, not beside it, answers the same and saves the round trip in the common case.
-  for (const p of rows) for (const n of p.nodes ?? []) loaders.entity.prime(n.id, n);
+  for (const p of rows) for (const n of p.nodes ?? []) loaders.know(n.id, n);
   await Promise.all([requireEntities(loaders, [a.from], 'from'), requireEntities(loaders, a.to.ids ?? [], 'to.ids')]);
   const byId = new Map((await existingEntities(loaders, [...new Set(routes.flatMap((p) => p.nodeIds))])).map((n) => [n.id, n]));
   const paths = routes.map((p) => ({
