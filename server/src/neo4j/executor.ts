@@ -175,28 +175,6 @@ interface Sent {
 }
 const VARIANT_TEXTS = new WeakMap<Map<string, CypherStatement>, Map<string, Sent>>();
 const VARIANT_TEXTS_MAX = 2000;
-
-/** Read keys in their complete form (ReadKeys), the same object for the same `keys` object. */
-const COMPLETE_KEYS = new WeakMap<Partial<ReadKeys>, ReadKeys>();
-function readKeys(keys: Partial<ReadKeys>): ReadKeys {
-  let complete = COMPLETE_KEYS.get(keys);
-  if (!complete) {
-    complete = { entity: keys.entity ?? null, link: keys.link ?? null, ...(keys.linked !== undefined ? { linked: keys.linked } : {}) };
-    COMPLETE_KEYS.set(keys, complete);
-  }
-  return complete;
-}
-
-/** Read keys written out once, for the memo of statement texts. */
-const KEYS_KEYS = new WeakMap<ReadKeys, string>();
-function keysKey(keys: ReadKeys): string {
-  let key = KEYS_KEYS.get(keys);
-  if (key === undefined) {
-    key = JSON.stringify(keys);
-    KEYS_KEYS.set(keys, key);
-  }
-  return key;
-}
 const PARAMETER = /\$([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /** Runs registered statements inside a managed transaction; `tx.run` counts as one round trip. */
@@ -211,6 +189,8 @@ export interface Tx {
  */
 export class Executor {
   private counter = { queries: 0 };
+  /** `keys` written out, for the memo of statement texts (textOf). */
+  private keysText: string | undefined;
 
   constructor(
     private readonly driver: Driver,
@@ -238,7 +218,7 @@ export class Executor {
    * the request reads the same ones, so the rows its loaders hold all carry what any field asks for.
    */
   forRequest(keys: Partial<ReadKeys> = {}): Executor {
-    return new Executor(this.driver, this.registry, this.opts, { queries: 0 }, readKeys(keys));
+    return new Executor(this.driver, this.registry, this.opts, { queries: 0 }, { entity: keys.entity ?? null, link: keys.link ?? null, ...(keys.linked !== undefined ? { linked: keys.linked } : {}) });
   }
 
   /** Whether this view reads the other ends of links with fewer or other properties than its other entities (ReadKeys.linked). */
@@ -263,10 +243,9 @@ export class Executor {
    * out) cost more than looking it up. The executors over one registry share the memo (VARIANT_TEXTS).
    */
   private textOf(name: string, variant: Variant | undefined): Sent {
-    // Keyed by the view's read keys as written once for them (keysKey) and the variant: a request's keys
-    // are the same object for every request of its document (graphql/readKeys.ts), so only the variant,
-    // a few names, is written out per statement.
-    const key = `${name}\u0000${keysKey(this.keys)}\u0000${variant === undefined ? '' : JSON.stringify(variant)}`;
+    // Keyed by the view's read keys, written out once per view (a request), and the variant, a few names.
+    this.keysText ??= JSON.stringify(this.keys);
+    const key = `${name}\u0000${this.keysText}\u0000${variant === undefined ? '' : JSON.stringify(variant)}`;
     let memo = VARIANT_TEXTS.get(this.registry);
     if (!memo) VARIANT_TEXTS.set(this.registry, (memo = new Map()));
     let sent = memo.get(key);

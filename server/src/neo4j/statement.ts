@@ -26,7 +26,7 @@ export type StatementSet = Record<string, Statement<unknown>>;
 export const propertyMap = z.custom<Record<string, unknown>>((v) => isPropertyMap(v), 'expected a map of properties');
 
 /** No stored properties: what a relationship's `__LINK_REST__` of null reads as (shared, never written to). */
-export const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({});
+export const NO_PROPERTIES: Record<string, unknown> = Object.freeze({});
 
 /**
  * A relationship's properties besides its id as a statement projects them with `__LINK_REST__` (executor.ts): a
@@ -34,7 +34,7 @@ export const NO_PROPERTIES: Readonly<Record<string, unknown>> = Object.freeze({}
  */
 export const propertiesBesidesId = z
   .custom<Record<string, unknown> | null>((v) => v === null || isPropertyMap(v), 'expected a map of properties or null')
-  .transform((v) => v ?? (NO_PROPERTIES as Record<string, unknown>));
+  .transform((v) => v ?? NO_PROPERTIES);
 
 /** Whether `v` is a map (an object, not a list) as the driver decodes one: propertyMap's test. */
 export const isPropertyMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);

@@ -114,7 +114,7 @@ export interface Loaders {
   know: (id: string, row: EntityRow | null) => void;
   provenance: DataLoader<string, StatementRow[]>;
   links: DataLoader<LinkKey, LinkRow[], string>;
-  /** The request reads the other ends of links apart from its other entities, so they are not primed (linkRowOf). */
+  /** The request reads the other ends of links apart from its other entities, so they are not kept for the entity loader (linkRowOf). */
   linkEndsApart: boolean;
 }
 

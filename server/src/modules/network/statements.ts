@@ -33,7 +33,7 @@ const hopEdges = z
       return at < 0 ? 'expected a list of relationships' : `relationship ${at}: expected [id, type, source, target, properties or null]`;
     },
   })
-  .transform((rows) => rows.map(([id, type, source, target, props]): NetworkEdgeRow => ({ id, type, source, target, props: props ?? (NO_PROPERTIES as Record<string, unknown>) })));
+  .transform((rows) => rows.map(([id, type, source, target, props]): NetworkEdgeRow => ({ id, type, source, target, props: props ?? NO_PROPERTIES })));
 
 /** The value chains of entities, with each one's roles in them, and the chains' properties. */
 const chainRolesRow = z.object({ roles: z.array(z.object({ id: z.string(), chain: z.string(), role: z.string() })), chains: entityRows });
